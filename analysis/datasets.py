@@ -1,0 +1,96 @@
+"""Named corpora: the default corpus that ships with a registry package, and the shared corpora.
+
+Notebooks take a ``corpus`` parameter that is either a path (anything
+:func:`analysis.corpus.load` reads) or one of the names in :data:`NAMES`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import corpus as _corpus
+
+NAMES = {
+    "default": "300 news articles from the Australian Broadcasting Corporation (the Lee background "
+    "corpus), shipped in the gensim package's test data; no titles, dates or labels",
+    "bbc": "2,225 BBC News articles (2004-05) in five labelled folders, from ../shared/corpora/bbc",
+    "news2017": "989 Reuters and 1,413 unreliable-site articles (2017), from ../shared/corpora/news2017",
+}
+
+
+def shared_dir() -> Path:
+    """Where the shared corpora live: ``$ANALYSIS_SHARED``, else ``../shared`` beside the checkout."""
+    env = os.environ.get("ANALYSIS_SHARED")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def default_corpus_path() -> Path:
+    """The Lee background corpus inside the installed gensim package (one article per line)."""
+    spec = importlib.util.find_spec("gensim")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError(
+            "the default corpus ships in the gensim package, which is not installed; "
+            "run `make report` (it installs the dependencies) or pass a corpus path"
+        )
+    path = Path(next(iter(spec.submodule_search_locations))) / "test" / "test_data" / "lee_background.cor"
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing from the installed gensim package")
+    return path
+
+
+def load_corpus(spec: str | os.PathLike = "default", *, max_articles: int | None = None,
+                random_state: int = 0, progress: bool = True) -> pd.DataFrame:
+    """Load a named corpus or a path, optionally as a reproducible sample.
+
+    Parameters
+    ----------
+    spec : str or path-like
+        ``"default"``, ``"bbc"``, ``"news2017"`` (see :data:`NAMES`), or a path that
+        :func:`analysis.corpus.load` reads.
+    max_articles : int, optional
+        Keep a random sample of this many articles (in their original order).
+    random_state : int
+        Seed of the sample.
+    progress : bool
+        Show a progress bar while loading large inputs.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The corpus table of :func:`analysis.corpus.load`.
+
+    Examples
+    --------
+    >>> df = load_corpus("default", max_articles=20, progress=False)
+    >>> len(df), df["source"].unique().tolist()
+    (20, ['abc.net.au'])
+    """
+    name = str(spec)
+    if name == "default":
+        lines = default_corpus_path().read_text(encoding="utf-8").splitlines()
+        rows = pd.DataFrame({"text": [line.strip() for line in lines if line.strip()]})
+        df = _corpus.load(rows, source="abc.net.au", progress=progress)
+    elif name in ("bbc", "news2017"):
+        path = shared_dir() / "corpora" / name
+        if not path.exists():
+            raise FileNotFoundError(
+                f"corpus {name!r} is read from {path}, which does not exist; set ANALYSIS_SHARED to the "
+                "folder holding corpora/, pass a path, or use 'default'"
+            )
+        df = _corpus.load(path, progress=progress)
+    else:
+        df = _corpus.load(Path(spec).expanduser(), progress=progress)
+    if max_articles is not None and len(df) > max_articles:
+        if max_articles < 1:
+            raise ValueError(f"max_articles={max_articles!r}; pass a positive number or None for all")
+        keep = df.sample(n=max_articles, random_state=random_state).index.sort_values()
+        attrs = df.attrs
+        df = df.loc[keep].reset_index(drop=True)
+        df.attrs = attrs
+    return df

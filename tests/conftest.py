@@ -1,0 +1,61 @@
+"""Shared fixtures: the shared corpora (skipped with a reason when absent) and a clean matplotlib state."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("ANALYSIS_SHARED", ROOT.parent / "shared"))
+CORPORA = SHARED / "corpora"
+SEED = SHARED / "seed"
+
+
+def _need(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the shared corpora are not beside this checkout")
+    return path
+
+
+@pytest.fixture(scope="session")
+def bbc_dir() -> Path:
+    return _need(CORPORA / "bbc")
+
+
+@pytest.fixture(scope="session")
+def news2017_dir() -> Path:
+    return _need(CORPORA / "news2017")
+
+
+@pytest.fixture(scope="session")
+def seed_dir() -> Path:
+    return _need(SEED)
+
+
+@pytest.fixture(scope="session")
+def bbc(bbc_dir):
+    """The BBC corpus as loaded by ``analysis.corpus.load`` (2,225 rows, labels from the folders)."""
+    from analysis import corpus
+
+    return corpus.load(bbc_dir, progress=False)
+
+
+@pytest.fixture(scope="session")
+def news2017(news2017_dir):
+    """Both news2017 CSVs as one corpus (Reuters rows have source "reuters")."""
+    from analysis import corpus
+
+    return corpus.load(news2017_dir, progress=False)
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
