@@ -94,3 +94,23 @@ def load_corpus(spec: str | os.PathLike = "default", *, max_articles: int | None
         df = df.loc[keep].reset_index(drop=True)
         df.attrs = attrs
     return df
+
+
+def choose_group(df: pd.DataFrame, group: str | None = None) -> str:
+    """The column a notebook compares by: ``group`` when given, else ``label`` when the corpus has
+    several labels, else ``source``.
+
+    Examples
+    --------
+    >>> choose_group(pd.DataFrame({"label": ["a", "b"], "source": ["x", "x"]}))
+    'label'
+    >>> choose_group(pd.DataFrame({"label": [None, None], "source": ["x", "y"]}))
+    'source'
+    """
+    if group is not None:
+        if group not in df.columns:
+            raise ValueError(f"group={group!r} is not a column; the columns are {list(df.columns)}")
+        return group
+    if "label" in df.columns and df["label"].nunique() > 1:
+        return "label"
+    return "source"

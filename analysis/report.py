@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import argparse
 import html
+import os
 import re
 import sys
 from pathlib import Path
 
-from tqdm.auto import tqdm
+from analysis._progress import ENV as _PROGRESS_ENV
+from analysis._progress import bar as _bar
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -112,12 +114,19 @@ def run_notebook(notebook: Path, out_dir: Path, *, corpus: str, group=None, freq
         "max_articles": max_articles,
         "figures_dir": str((out_dir / "figures").resolve()),
     }
+    # The kernel inherits this process's environment: no progress bars in the pages.
+    previous = os.environ.get(_PROGRESS_ENV)
+    os.environ[_PROGRESS_ENV] = "0"
     try:
         papermill.execute_notebook(
             str(notebook), str(executed), parameters=parameters, kernel_name="python3",
             cwd=str(notebook.parent), execution_timeout=timeout, progress_bar=progress,
         )
     finally:
+        if previous is None:
+            del os.environ[_PROGRESS_ENV]
+        else:
+            os.environ[_PROGRESS_ENV] = previous
         if executed.exists():
             _to_html(executed)
     return executed.with_suffix(".html")
@@ -152,8 +161,9 @@ def run(corpora=None, out: str | Path = "reports", *, notebooks=None, group=None
     pages: dict[str, list[Path]] = {}
     failed = []
     jobs = [(c, nb) for c in corpora for nb in notebooks]
-    for corpus, notebook in tqdm(jobs, desc="report", unit="notebook", disable=not progress):
-        tqdm.write(f"{notebook.name} on {corpus}")
+    bar = _bar(jobs, desc="report", unit="notebook", enabled=progress)
+    for corpus, notebook in bar:
+        bar.write(f"{notebook.name} on {corpus}")
         out_dir = out_root / _slug(corpus)
         try:
             page = run_notebook(notebook, out_dir, corpus=_corpus_parameter(corpus), group=group,

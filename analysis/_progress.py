@@ -1,0 +1,21 @@
+"""Progress bars for long work, in one place.
+
+Text bars (``tqdm.std``) work in a terminal and in Jupyter alike without
+ipywidgets. ``ANALYSIS_PROGRESS=0`` in the environment turns every bar off: the
+report runner sets it for the notebooks it executes, whose pages would
+otherwise fill with bar redraws.
+"""
+
+from __future__ import annotations
+
+import os
+
+from tqdm.std import tqdm
+
+ENV = "ANALYSIS_PROGRESS"
+
+
+def bar(iterable=None, *, enabled: bool = True, **options) -> tqdm:
+    """A tqdm bar, shown when ``enabled`` and not switched off by ``$ANALYSIS_PROGRESS=0``."""
+    disable = not enabled or os.environ.get(ENV, "1") == "0"
+    return tqdm(iterable, disable=disable, **options)
