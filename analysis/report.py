@@ -154,6 +154,8 @@ def run(corpora=None, out: str | Path = "reports", *, notebooks=None, group=None
     naming each notebook that failed and where its executed copy is.
     """
     corpora = list(corpora or default_corpora())
+    # A mistyped path fails now, not after the first corpus's notebooks have run.
+    parameters = {corpus: _corpus_parameter(corpus) for corpus in corpora}
     notebooks = sorted(notebooks or NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
     if not notebooks:
         raise FileNotFoundError(f"no notebooks named NN_*.ipynb in {NOTEBOOKS}")
@@ -166,7 +168,7 @@ def run(corpora=None, out: str | Path = "reports", *, notebooks=None, group=None
         bar.write(f"{notebook.name} on {corpus}")
         out_dir = out_root / _slug(corpus)
         try:
-            page = run_notebook(notebook, out_dir, corpus=_corpus_parameter(corpus), group=group,
+            page = run_notebook(notebook, out_dir, corpus=parameters[corpus], group=group,
                                 freq=freq, max_articles=max_articles, progress=progress)
         except Exception as exc:  # report every failure at the end, after the other notebooks ran
             failed.append(f"{notebook.name} on {corpus}: {type(exc).__name__}: {str(exc).strip()[:500]}"

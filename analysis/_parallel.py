@@ -1,0 +1,146 @@
+"""Batches of articles on every core: the one process pool the package uses.
+
+Tokenising and sentence splitting are pure Python and hold the GIL, so cores
+are used through processes. The pool is started once and kept for the
+session: starting workers costs more than counting a small corpus.
+"""
+
+from __future__ import annotations
+
+import collections
+import itertools
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from analysis._progress import bar as _bar
+
+#: Characters per batch: large enough that shipping a batch to a worker costs
+#: little against processing it, small enough for a live progress bar.
+CHUNK_CHARS = 2_000_000
+
+#: Batches below which work stays in this process: starting workers (and
+#: shipping texts to them) costs more than it saves on a small corpus.
+POOL_MIN_BATCHES = 3
+
+_EXECUTOR: ProcessPoolExecutor | None = None
+_EXECUTOR_WORKERS = 0
+
+
+def n_workers(n_jobs: int | None) -> int:
+    """Processes to use: ``n_jobs``, or every core this process may run on when None."""
+    if n_jobs is None:
+        try:
+            return max(len(os.sched_getaffinity(0)), 1)
+        except AttributeError:  # not on Linux
+            return os.cpu_count() or 1
+    if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs < 1:
+        raise ValueError(f"n_jobs={n_jobs!r}; pass a positive number of processes, or None for all cores")
+    return n_jobs
+
+
+def _worker_init() -> None:
+    # Ctrl-C (or a notebook's "interrupt kernel") reaches the whole process
+    # group: the parent handles it and cancels pending batches; idle workers
+    # should not die printing tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _executor(workers: int) -> ProcessPoolExecutor:
+    """The session's process pool, restarted when the size changes or a worker died."""
+    global _EXECUTOR, _EXECUTOR_WORKERS
+    if _EXECUTOR is not None and (_EXECUTOR_WORKERS != workers or getattr(_EXECUTOR, "_broken", False)):
+        _EXECUTOR.shutdown(wait=False, cancel_futures=True)
+        _EXECUTOR = None
+    if _EXECUTOR is None:
+        preload = ["analysis.terms", "analysis.sentences", "pyarrow.compute"]
+        for module in preload:  # imported once here, inherited by forked workers
+            __import__(module)
+        if sys.platform.startswith("linux") and threading.active_count() == 1:
+            # A single-threaded process forks safely, fast, and without
+            # re-running the user's script in the workers (a script need not
+            # guard its code with `if __name__ == "__main__"`).
+            context = multiprocessing.get_context("fork")
+        elif "forkserver" in multiprocessing.get_all_start_methods():
+            # Forking a process with threads (a notebook kernel) is unsafe; a
+            # fork server with the package preloaded starts workers safely.
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(preload)
+        else:
+            context = multiprocessing.get_context("spawn")
+        _EXECUTOR = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init)
+        _EXECUTOR_WORKERS = workers
+        # Start the workers now, while the process may still be single-threaded.
+        _EXECUTOR.submit(int).result()
+    return _EXECUTOR
+
+
+def batches(texts: Iterable, *columns: Iterable, chunk_chars: int = CHUNK_CHARS) -> Iterator[tuple[list, ...]]:
+    """Group texts, and the values of parallel ``columns``, into batches of about ``chunk_chars`` characters.
+
+    Each batch is a tuple ``(texts, *columns)`` of lists; a column given as
+    None stays None in every batch.
+    """
+    iters = [iter(c) if c is not None else None for c in columns]
+    batch: list = []
+    extra: list[list] = [[] for _ in columns]
+    size = 0
+
+    def flush():
+        return (batch, *[e if it is not None else None for e, it in zip(extra, iters)])
+
+    for text in texts:
+        batch.append(text)
+        for values, it in zip(extra, iters):
+            if it is not None:
+                values.append(next(it))
+        size += len(text) if isinstance(text, str) else 0
+        if size >= chunk_chars:
+            yield flush()
+            batch, extra, size = [], [[] for _ in columns], 0
+    if batch:
+        yield flush()
+
+
+def map_batches(func, work: Iterator[tuple], *, n_jobs: int | None = None, progress: bool = True,
+                total: int | None = None, desc: str = "articles") -> Iterator:
+    """``func(*batch)`` for every batch of ``work``, in order; in the process pool when there are enough batches.
+
+    At most two batches per worker are in flight, so a generator of texts is
+    read as it is processed and memory does not grow with the corpus.
+    ``func`` must be a module-level function (or a ``functools.partial`` of
+    one) so that it can be sent to the workers.
+    """
+    workers = n_workers(n_jobs)
+    head = list(itertools.islice(work, POOL_MIN_BATCHES))
+    pool = _executor(workers) if len(head) >= POOL_MIN_BATCHES and workers > 1 else None
+    # The bar is made after the pool: tqdm starts a monitor thread, and the
+    # pool forks only while the process has a single thread.
+    bar = _bar(total=total, desc=desc, unit="article", enabled=progress, leave=False)
+    try:
+        if pool is None:
+            for batch in itertools.chain(head, work):
+                yield func(*batch)
+                bar.update(len(batch[0]))
+            return
+        pending: collections.deque = collections.deque()
+        try:
+            for batch in itertools.chain(head, work):
+                pending.append((pool.submit(func, *batch), len(batch[0])))
+                if len(pending) >= 2 * workers:
+                    future, size = pending.popleft()
+                    yield future.result()
+                    bar.update(size)
+            while pending:
+                future, size = pending.popleft()
+                yield future.result()
+                bar.update(size)
+        finally:
+            for future, _ in pending:
+                future.cancel()
+    finally:
+        bar.close()
