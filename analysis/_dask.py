@@ -1,8 +1,9 @@
 """Running the analyses on a Dask cluster.
 
-The public functions of :mod:`analysis.terms`, :mod:`analysis.sentences`,
-:mod:`analysis.corpus` and :mod:`analysis.topics` accept a
-``dask.dataframe.DataFrame`` wherever they accept a pandas corpus table. They
+``terms.term_frequencies``, ``terms.trends``, ``terms.keyness``,
+``sentences.article_stats``, ``sentences.sentence_table``,
+``corpus.find_duplicates`` and ``topics.cluster`` accept a
+``dask.dataframe.DataFrame`` where they accept a pandas corpus table. They
 run the same per-partition code as the pandas path (the pure building blocks
 such as :func:`analysis.terms.count_chunk`) on the cluster's workers and
 combine the partial results exactly: counts add, and anything that is not a
@@ -12,7 +13,10 @@ averaged across partitions.
 Which cluster: the Dask client already active in the session
 (``distributed.Client(...)`` made by the user), else the scheduler at
 ``$ANALYSIS_DASK_SCHEDULER`` (e.g. ``tcp://10.0.0.5:8786``), else a local
-cluster with one single-threaded worker process per core, started once.
+cluster with one single-threaded worker process per core, started once. A
+cluster chosen here becomes the session's default client, so the lazy results
+(``article_stats`` and ``sentence_table`` return Dask DataFrames) compute there
+as well.
 """
 
 from __future__ import annotations
@@ -52,7 +56,7 @@ def get_client():
             return client
         if address:
             try:
-                client = Client(address, timeout="30s", set_as_default=False)
+                client = Client(address)
             except OSError as exc:
                 raise ConnectionError(
                     f"cannot reach the Dask scheduler at {SCHEDULER_ENV}={address!r} ({exc}); "
@@ -62,7 +66,7 @@ def get_client():
             # Processes, not threads: tokenising is pure Python and holds the GIL.
             cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True,
                                    dashboard_address=None)
-            client = Client(cluster, set_as_default=False)
+            client = Client(cluster)
             atexit.register(_close, client, cluster)
         _local[address] = client
         return client
@@ -110,9 +114,28 @@ def map_reduce(ddf, partial, combine, *, progress: bool = True, desc: str = "par
     return _result(ready[0])
 
 
-def map_frames(ddf, func, meta):
-    """``func`` on every partition, as a lazy Dask DataFrame with columns ``meta``."""
-    return ddf.map_partitions(func, meta=meta, enforce_metadata=False)
+def compute_all(tasks, *, progress: bool = True, desc: str = "partitions") -> list:
+    """Compute a list of delayed tasks on the cluster; the results in the same order."""
+    from distributed import as_completed
+
+    from analysis._progress import bar as progress_bar
+
+    client = get_client()
+    futures = client.compute(list(tasks))
+    with progress_bar(total=len(futures), desc=f"dask: {desc}", unit="partition", enabled=progress) as bar:
+        for _ in as_completed(futures, loop=client.loop):
+            bar.update(1)
+    return [_result(f) for f in futures]
+
+
+def map_frames(ddf, func, meta, **options):
+    """``func(partition, **options)`` on every partition, as a lazy Dask DataFrame shaped like ``meta``.
+
+    The cluster is chosen now (see the module docstring) and becomes the
+    session's default, so a later ``.compute()`` runs there too.
+    """
+    get_client()
+    return ddf.map_partitions(func, meta=meta, enforce_metadata=False, **options)
 
 
 def _result(future):

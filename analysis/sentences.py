@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from analysis import _parallel
+from analysis import _dask, _parallel
 
 # --- abbreviations ------------------------------------------------------------
 # Lowercase, without the final period. Users extend these sets in place, e.g.
@@ -1289,9 +1289,12 @@ def article_stats(data, *, keep=None, long_sentence: int = 30, window: int = 100
 
     Parameters
     ----------
-    data : DataFrame, Series or list of str
+    data : DataFrame, Series, list of str, or Dask DataFrame
         A corpus table (``doc_id`` and ``text`` columns), or texts (their
-        position or index becomes ``doc_id``).
+        position or index becomes ``doc_id``). A Dask DataFrame gives a lazy
+        Dask DataFrame of the same rows, computed partition by partition on
+        the cluster; ``.compute().reset_index(drop=True)`` equals the result
+        for the pandas corpus exactly.
     keep : str or list of str, optional
         Columns of ``data`` to carry into the result after ``doc_id`` (e.g. a
         group column for :func:`compare`).
@@ -1320,6 +1323,10 @@ def article_stats(data, *, keep=None, long_sentence: int = 30, window: int = 100
     1      1            0        0            0                 NaN
     """
     _check_options(long_sentence, window)
+    if _dask.is_dask(data):
+        # Each partition runs this same function in one worker process.
+        options = dict(keep=keep, long_sentence=long_sentence, window=window, n_jobs=1, progress=False)
+        return _dask.map_frames(data, article_stats, article_stats(data._meta, **options), **options)
     ids, texts, kept = _articles(data, keep)
     func = functools.partial(_stats_batch, long_sentence=long_sentence, window=window)
     work = _parallel.batches(texts, chunk_chars=_parallel.CHUNK_CHARS)
@@ -1419,8 +1426,10 @@ def sentence_table(data, *, keep=None, n_jobs: int | None = None, progress: bool
 
     Parameters
     ----------
-    data : DataFrame, Series or list of str
-        A corpus table (``doc_id`` and ``text`` columns), or texts.
+    data : DataFrame, Series, list of str, or Dask DataFrame
+        A corpus table (``doc_id`` and ``text`` columns), or texts. A Dask
+        DataFrame gives a lazy Dask DataFrame of the same rows (see
+        :func:`article_stats`).
     keep : str or list of str, optional
         Columns of ``data`` to repeat on each sentence row, after ``doc_id``.
     n_jobs : int, optional
@@ -1443,6 +1452,9 @@ def sentence_table(data, *, keep=None, n_jobs: int | None = None, progress: bool
     0           0  “We won the cup,” she said.        6      True
     1           1                   It rained.        2     False
     """
+    if _dask.is_dask(data):
+        options = dict(keep=keep, n_jobs=1, progress=False)
+        return _dask.map_frames(data, sentence_table, sentence_table(data._meta, **options), **options)
     ids, texts, kept = _articles(data, keep)
     work = _parallel.batches(texts, ids, range(len(texts)), chunk_chars=_parallel.CHUNK_CHARS)
     parts = list(_parallel.map_batches(_sentences_batch, work, n_jobs=n_jobs, progress=progress,

@@ -59,3 +59,19 @@ def news2017(news2017_dir):
 def _close_figures():
     yield
     plt.close("all")
+
+
+@pytest.fixture(scope="session")
+def dask_client():
+    """A real distributed cluster: two single-threaded worker processes, the session's default client."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        yield client
+
+
+def as_dask(df, npartitions: int = 4):
+    """A pandas corpus as a Dask DataFrame split into ``npartitions`` (order kept)."""
+    import dask.dataframe as dd
+
+    return dd.from_pandas(df, npartitions=npartitions, sort=False)
