@@ -16,7 +16,8 @@ from analysis import corpus as _corpus
 
 NAMES = {
     "default": "300 news articles from the Australian Broadcasting Corporation (the Lee background "
-    "corpus), shipped in the gensim package's test data; no titles, dates or labels",
+    "corpus), shipped in the gensim package's test data; no dates or labels, and no headlines (the first "
+    "sentence stands in)",
     "bbc": "2,225 BBC News articles (2004-05) in five labelled folders, from ../shared/corpora/bbc",
     "news2017": "989 Reuters and 1,413 unreliable-site articles (2017), from ../shared/corpora/news2017",
 }
@@ -73,8 +74,12 @@ def load_corpus(spec: str | os.PathLike = "default", *, max_articles: int | None
     """
     name = str(spec)
     if name == "default":
+        from analysis import sentences
+
         lines = default_corpus_path().read_text(encoding="utf-8").splitlines()
-        rows = pd.DataFrame({"text": [line.strip() for line in lines if line.strip()]})
+        texts = [line.strip() for line in lines if line.strip()]
+        # The articles have no headlines; their first sentences serve (and say so in NAMES).
+        rows = pd.DataFrame({"title": [sentences.split(t)[0] for t in texts], "text": texts})
         df = _corpus.load(rows, source="abc.net.au", progress=progress)
     elif name in ("bbc", "news2017"):
         path = shared_dir() / "corpora" / name

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import numpy as np
 import pandas as pd
 
-from analysis import _parallel
+from analysis import _dask, _parallel
 
 # Output column names, defined once.
 TERM = "term"
@@ -582,10 +582,24 @@ def _add_partials(parts: list[pd.DataFrame], keys: list[str]) -> pd.DataFrame:
     return table.groupby(keys, sort=False, dropna=False, as_index=False)[values].sum()
 
 
+def _chunk_counts(texts, groups, *, keep, **options) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`count_chunk` with its counts restricted to the terms in ``keep`` (the totals are not)."""
+    counts, totals = count_chunk(texts, groups, **options)
+    return counts[counts[TERM].isin(keep)], totals
+
+
 def _count(texts: Iterable, groups: Iterable | None, *, total: int | None, n_jobs, progress: bool,
-           desc: str = "counting", **options) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Count over all batches: the added results of :func:`count_chunk`."""
-    func = functools.partial(count_chunk, **options)
+           desc: str = "counting", keep: Sequence[str] | None = None,
+           **options) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Count over all batches: the added results of :func:`count_chunk`.
+
+    With ``keep``, only those terms' counts are kept, batch by batch (trends
+    counts every n-gram up to its longest query but needs a few).
+    """
+    if keep is None:
+        func = functools.partial(count_chunk, **options)
+    else:
+        func = functools.partial(_chunk_counts, keep=list(keep), **options)
     counts, totals = [], []
     pending_rows = 0
     work = _parallel.batches(texts, groups, chunk_chars=_parallel.CHUNK_CHARS)
@@ -623,6 +637,15 @@ def _by_columns(data: pd.DataFrame, by) -> list[str]:
     return columns
 
 
+def _check_text_column(data) -> None:
+    """Raise when a (pandas or Dask) corpus table has no ``text`` column."""
+    if "text" not in data.columns:
+        raise ValueError(
+            f"the DataFrame has no 'text' column; its columns are {', '.join(map(repr, data.columns))}. "
+            "Pass a corpus from analysis.corpus.load, or rename the column holding the texts"
+        )
+
+
 def _corpus_frame(data, *, need_text: bool = True) -> pd.DataFrame:
     """A corpus DataFrame (with ``text`` and ``doc_id``) from a DataFrame, Series or list of strings."""
     if isinstance(data, (str, bytes)):
@@ -630,11 +653,8 @@ def _corpus_frame(data, *, need_text: bool = True) -> pd.DataFrame:
             "data is a single string; pass a list of texts or a corpus DataFrame with a 'text' column"
         )
     if isinstance(data, pd.DataFrame):
-        if need_text and "text" not in data.columns:
-            raise ValueError(
-                f"the DataFrame has no 'text' column; its columns are {', '.join(map(repr, data.columns))}. "
-                "Pass a corpus from analysis.corpus.load, or rename the column holding the texts"
-            )
+        if need_text:
+            _check_text_column(data)
         frame = data
         if DOC_ID not in frame.columns:
             frame = frame.assign(**{DOC_ID: [str(i) for i in range(len(frame))]})
@@ -685,6 +705,145 @@ def _with_keys(table: pd.DataFrame, keys: pd.DataFrame | None) -> pd.DataFrame:
     return pd.concat([key_values, rest], axis=1)
 
 
+# --- counting a corpus: pandas or Dask --------------------------------------------
+#
+# term_frequencies, keyness, distinctive_terms and trends count through
+# _count_corpus, on pandas and on Dask alike. A grouping is a picklable
+# function ``group_of(frame) -> (rows, key_frame)``: the rows of a pandas frame
+# (the whole corpus, or one Dask partition) to count, and a frame of their group
+# key columns (None: one group). _group_codes turns key columns into integer
+# codes and the table of keys, in pandas' groupby order; on Dask each partition
+# labels its counts with key *values* instead (its codes mean nothing
+# elsewhere), the partial results add up on the workers, and the combined key
+# values go through _group_codes once more, so that both paths end with the
+# same codes and key table and share every later step.
+
+
+def _group_by_columns(frame: pd.DataFrame, *, columns: list[str]):
+    return frame, frame[columns]
+
+
+def _group_codes(key_frame: pd.DataFrame | None) -> tuple[np.ndarray | None, pd.DataFrame | None]:
+    """Group code per row and the table of group keys (row ``i`` is code ``i``): sorted, missing values last."""
+    if key_frame is None:
+        return None, None
+    columns = list(key_frame.columns)
+    grouped = key_frame.groupby(columns, dropna=False, sort=True, observed=True)
+    return grouped.ngroup().to_numpy(), grouped.size().index.to_frame(index=False)[columns]
+
+
+def _corpus_input(data, by):
+    """The corpus to count -- a pandas or Dask DataFrame, or texts (possibly a generator) -- and its grouping."""
+    if _dask.is_dask(data):
+        _check_text_column(data)
+        frame = data
+    elif isinstance(data, (pd.DataFrame, pd.Series)):
+        frame = _corpus_frame(data)
+    else:
+        if isinstance(data, (str, bytes)) or not isinstance(data, Iterable):
+            _corpus_frame(data)  # raises the helpful error
+        if by is not None:
+            raise ValueError(f"by={by!r} needs a corpus DataFrame; data is a {type(data).__name__}")
+        return data, None
+    columns = _by_columns(frame, by)
+    return frame, (functools.partial(_group_by_columns, columns=columns) if columns else None)
+
+
+def _count_corpus(data, group_of=None, *, n_jobs, progress: bool, desc: str = "counting",
+                  keep: Sequence[str] | None = None, **options):
+    """Count a corpus: ``(counts, totals, keys)``, ``group`` being a code into ``keys`` (None: one group 0).
+
+    ``data`` is a pandas DataFrame (counted in batches on the process pool),
+    a Dask DataFrame (counted partition by partition on the cluster; ``n_jobs``
+    does not apply), or an iterable of texts (streamed; no grouping).
+    """
+    if _dask.is_dask(data):
+        return _count_dask(data, group_of, progress=progress, desc=desc, keep=keep, **options)
+    if isinstance(data, pd.DataFrame):
+        frame, key_frame = group_of(data) if group_of is not None else (data, None)
+        codes, keys = _group_codes(key_frame)
+        texts, groups, total = frame["text"].tolist(), None if codes is None else codes.tolist(), len(frame)
+    else:
+        texts, groups, keys = data, None, None
+        total = len(data) if hasattr(data, "__len__") else None
+    counts, totals = _count(texts, groups, total=total, n_jobs=n_jobs, progress=progress, desc=desc, keep=keep,
+                            **options)
+    return counts, totals, keys
+
+
+def _key_values(keys: pd.DataFrame) -> np.ndarray:
+    """One hashable tuple per row of a key table, missing values made None.
+
+    None, not NaN: NaN objects made in different partitions are not equal
+    to each other, so tuples holding them would never add up.
+    """
+    out = np.empty(len(keys), dtype=object)
+    for i, row in enumerate(keys.itertuples(index=False, name=None)):
+        out[i] = tuple(None if _is_missing(v) else v for v in row)
+    return out
+
+
+def _partition_counts(part: pd.DataFrame, *, group_of, keep=None, **options):
+    """Counts of one Dask partition: ``(counts, totals, key dtypes)``, groups labelled by their key tuples."""
+    frame, key_frame = group_of(part) if group_of is not None else (part, None)
+    codes, keys = _group_codes(key_frame)
+    counts, totals = _count(frame["text"].tolist(), None if codes is None else codes.tolist(), total=len(frame),
+                            n_jobs=1, progress=False, keep=keep, **options)
+    if keys is not None and len(keys):
+        values = _key_values(keys)
+        counts = counts.assign(**{GROUP: values[counts[GROUP].to_numpy(dtype=np.int64)]})
+        totals = totals.assign(**{GROUP: values[totals[GROUP].to_numpy(dtype=np.int64)]})
+    return counts, totals, None if key_frame is None else key_frame.dtypes
+
+
+def _combine_counts(results: list) -> tuple:
+    """Add the results of :func:`_partition_counts` (associative: partial sums combine alike)."""
+    counts = [r[0] for r in results if len(r[0])]
+    totals = [r[1] for r in results if len(r[1])]
+    dtypes = next((r[2] for r in results if r[2] is not None), None)
+    return (_add_partials(counts, [GROUP, TERM]) if counts else results[0][0],
+            _add_partials(totals, [GROUP]) if totals else results[0][1], dtypes)
+
+
+def _pandas_dtypes(dtypes: pd.Series) -> dict:
+    """The dtypes the key columns of Dask partitions have in the pandas corpus table.
+
+    Dask turns every text column into ``string[pyarrow]`` (its
+    ``dataframe.convert-string`` option, on by default), whatever its pandas
+    dtype; such a column gets back pandas' default string dtype, that of a
+    corpus table loaded in pandas (``str``, missing values NaN).
+    """
+    from dask.dataframe.utils import pyarrow_strings_enabled
+
+    converted = pd.StringDtype("pyarrow", na_value=pd.NA)
+    default = pd.Series(["text"]).dtype
+    return {column: default if dtype == converted and pyarrow_strings_enabled() else dtype
+            for column, dtype in dtypes.items()}
+
+
+def _count_dask(ddf, group_of, *, progress: bool, desc: str, keep=None, **options):
+    """:func:`_count_corpus` of a Dask DataFrame."""
+    func = functools.partial(_partition_counts, group_of=group_of, keep=keep, **options)
+    counts, totals, dtypes = _dask.map_reduce(ddf, func, _combine_counts, progress=progress, desc=desc)
+    if dtypes is None:
+        return counts, totals, None
+    # Every group with an article has a row of totals.
+    values = totals[GROUP].tolist()
+    key_frame = pd.DataFrame.from_records(values, columns=list(dtypes.index)) if values else (
+        pd.DataFrame({c: [] for c in dtypes.index}))
+    # Back to the input's dtypes, so that sorting, missing values and the
+    # key table come out as the pandas path's.
+    codes, keys = _group_codes(key_frame.astype(_pandas_dtypes(dtypes)))
+    code_of = dict(zip(values, codes.tolist()))
+
+    def recode(table: pd.DataFrame) -> pd.DataFrame:
+        found, uniques = pd.factorize(table[GROUP].to_numpy(dtype=object))
+        lookup = np.fromiter((code_of[u] for u in uniques), dtype=np.int64, count=len(uniques))
+        return table.assign(**{GROUP: lookup[found]})
+
+    return recode(counts), recode(totals), keys
+
+
 # --- term frequencies ------------------------------------------------------------
 
 
@@ -707,8 +866,11 @@ def term_frequencies(
 
     Parameters
     ----------
-    data : DataFrame or iterable of str
+    data : DataFrame, dask DataFrame or iterable of str
         A corpus table (its ``text`` column is used) or the texts themselves.
+        A ``dask.dataframe.DataFrame`` is counted partition by partition on
+        the session's Dask cluster (see :mod:`analysis._dask`); the result is
+        identical to that of the pandas DataFrame of the same corpus.
     ngram_range : (int, int)
         Smallest and largest n of the n-grams counted, as in scikit-learn;
         ``(1, 2)`` counts words and two-word phrases. N-grams never span two
@@ -733,7 +895,8 @@ def term_frequencies(
         single-threaded script; started through a fork server, about a
         second once, from a notebook kernel or other threaded process; on
         platforms without fork a script must guard its code with
-        ``if __name__ == "__main__":``).
+        ``if __name__ == "__main__":``). Does not apply to a Dask DataFrame
+        (the cluster's workers count it).
     progress : bool
         Show a progress bar.
 
@@ -757,11 +920,12 @@ def term_frequencies(
     4  resume      1          1   1250.0
     """
     min_count = _check_positive("min_count", min_count)
-    texts, codes, keys, total = _texts_and_groups(data, by)
+    data, group_of = _corpus_input(data, by)
     _check_ngram_range(ngram_range)
-    counts, totals = _count(texts, codes, total=total, n_jobs=n_jobs, progress=progress,
-                            stopwords=stopwords, token_pattern=token_pattern, keep_numbers=keep_numbers,
-                            ngram_range=ngram_range)
+    counts, totals, keys = _count_corpus(data, group_of, n_jobs=n_jobs, progress=progress,
+                                         desc="term frequencies", stopwords=stopwords,
+                                         token_pattern=token_pattern, keep_numbers=keep_numbers,
+                                         ngram_range=ngram_range)
     counts = counts[counts[COUNT] >= min_count]
     n_tokens = counts[GROUP].map(totals.set_index(GROUP)[N_TOKENS]).to_numpy(dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -857,8 +1021,10 @@ def keyness(
 
     Parameters
     ----------
-    data : DataFrame or iterable of str
-        The corpus.
+    data : DataFrame, dask DataFrame or iterable of str
+        The corpus. A ``dask.dataframe.DataFrame`` is counted on the
+        session's Dask cluster, with the result identical to the pandas
+        one; its target must be given as a group value with ``by``.
     target : value, tuple, or boolean array-like
         With ``by``: the group value (a tuple for several columns) that forms
         the target. Without ``by``: one boolean per article, True for target
@@ -896,12 +1062,30 @@ def keyness(
     if correction not in _CORRECTIONS:
         raise ValueError(f"correction={correction!r}; pass one of {', '.join(map(repr, _CORRECTIONS))}")
     min_count = _check_positive("min_count", min_count)
-    frame = _corpus_frame(data)
-    mask = _target_mask(frame, target, by)
+    on_dask = _dask.is_dask(data)
+    if on_dask:
+        _check_text_column(data)
+        columns = _by_columns(data, by)
+        if not columns:
+            raise ValueError(
+                "target as one boolean per article cannot be given for a Dask DataFrame; pass by= (the column "
+                "holding the groups) and the target group's value, e.g. keyness(ddf, 'reuters', by='source')"
+            )
+        _target_rows(data._meta, target, columns, by)  # a malformed target fails here, not on a worker
+    else:
+        data = _corpus_frame(data)
+        columns = _by_columns(data, by)
+        _target_mask(data, target, by)
     _check_ngram_range(ngram_range)
-    counts, totals = _count(frame["text"].tolist(), mask.tolist(), total=len(frame), n_jobs=n_jobs,
-                            progress=progress, stopwords=stopwords, token_pattern=token_pattern,
-                            keep_numbers=keep_numbers, ngram_range=ngram_range)
+    group_of = functools.partial(_group_by_target, columns=columns, target=target, by=by)
+    counts, totals, keys = _count_corpus(data, group_of, n_jobs=n_jobs, progress=progress, desc="keyness",
+                                         stopwords=stopwords, token_pattern=token_pattern,
+                                         keep_numbers=keep_numbers, ngram_range=ngram_range)
+    is_target = keys[_TARGET].to_numpy(dtype=bool)
+    if on_dask:
+        _check_target_found(bool(is_target.any()), not is_target.all(), target, by,
+                            lambda: _dask_values(data, columns))
+    counts = counts.assign(**{GROUP: is_target[counts[GROUP].to_numpy(dtype=np.int64)]})
     wide = counts.pivot_table(index=TERM, columns=GROUP, values=COUNT, aggfunc="sum", fill_value=0)
     n_target = wide[True].to_numpy() if True in wide.columns else np.zeros(len(wide), dtype=np.int64)
     n_reference = wide[False].to_numpy() if False in wide.columns else np.zeros(len(wide), dtype=np.int64)
@@ -917,9 +1101,21 @@ def keyness(
     return table.reset_index(drop=True)
 
 
+#: The key column of keyness's two groups (True: target articles).
+_TARGET = "_target"
+
+
 def _target_mask(frame: pd.DataFrame, target, by) -> np.ndarray:
-    """One boolean per article: True for the target group."""
+    """One boolean per article: True for the target group (errors when there is no target or no reference)."""
     columns = _by_columns(frame, by)
+    mask = _target_rows(frame, target, columns, by)
+    if columns:
+        _check_target_found(bool(mask.any()), not mask.all(), target, by, lambda: _frame_values(frame, columns))
+    return mask
+
+
+def _target_rows(frame: pd.DataFrame, target, columns: list[str], by) -> np.ndarray:
+    """Whether each row of ``frame`` (the corpus or one partition) is in the target group."""
     if not columns:
         if isinstance(target, (str, bytes)) or not isinstance(target, Iterable):
             raise ValueError(
@@ -934,21 +1130,42 @@ def _target_mask(frame: pd.DataFrame, target, by) -> np.ndarray:
         return mask
     if len(columns) == 1:
         values = frame[columns[0]]
-        mask = values.isna().to_numpy() if _is_missing(target) else (values == target).to_numpy(dtype=bool)
-    else:
-        if not isinstance(target, tuple) or len(target) != len(columns):
-            raise ValueError(f"target={target!r}; with by={by!r} pass a tuple of {len(columns)} values")
-        mask = np.ones(len(frame), dtype=bool)
-        for column, value in zip(columns, target):
-            values = frame[column]
-            mask &= values.isna().to_numpy() if _is_missing(value) else (values == value).to_numpy(dtype=bool)
-        values = pd.Series(list(zip(*(frame[c] for c in columns))))
-    if not mask.any():
-        present = values.dropna().unique().tolist()[:20]
-        raise ValueError(f"target={target!r} is not a value of {by!r}; values include {present}")
-    if mask.all():
-        raise ValueError(f"every article has {by!r} == {target!r}: there is no reference to compare with")
+        # na_value: Dask's string columns compare to <NA> where a value is missing.
+        return values.isna().to_numpy() if _is_missing(target) else (values == target).to_numpy(bool, na_value=False)
+    if not isinstance(target, tuple) or len(target) != len(columns):
+        raise ValueError(f"target={target!r}; with by={by!r} pass a tuple of {len(columns)} values")
+    mask = np.ones(len(frame), dtype=bool)
+    for column, value in zip(columns, target):
+        values = frame[column]
+        mask &= values.isna().to_numpy() if _is_missing(value) else (values == value).to_numpy(bool, na_value=False)
     return mask
+
+
+def _check_target_found(has_target: bool, has_reference: bool, target, by, values) -> None:
+    """Raise when no article is in the target group, or every article is; ``values()`` lists the groups."""
+    if not has_target:
+        present = values()
+        raise ValueError(f"target={target!r} is not a value of {by!r}; values include {present}")
+    if not has_reference:
+        raise ValueError(f"every article has {by!r} == {target!r}: there is no reference to compare with")
+
+
+def _frame_values(frame: pd.DataFrame, columns: list[str]) -> list:
+    """Up to 20 values (tuples for several columns) of the group columns, for an error message."""
+    if len(columns) == 1:
+        return frame[columns[0]].dropna().unique().tolist()[:20]
+    return pd.Series(list(zip(*(frame[c] for c in columns)))).dropna().unique().tolist()[:20]
+
+
+def _dask_values(ddf, columns: list[str]) -> list:
+    """:func:`_frame_values` of a Dask DataFrame (computed only for an error message)."""
+    if len(columns) == 1:
+        return ddf[columns[0]].dropna().drop_duplicates(split_out=1).compute().tolist()[:20]
+    return list(ddf[columns].drop_duplicates(split_out=1).compute().itertuples(index=False, name=None))[:20]
+
+
+def _group_by_target(frame: pd.DataFrame, *, columns: list[str], target, by):
+    return frame, pd.DataFrame({_TARGET: _target_rows(frame, target, columns, by)}, index=frame.index)
 
 
 def _is_missing(value) -> bool:
@@ -976,8 +1193,9 @@ def distinctive_terms(
 
     Parameters
     ----------
-    data : DataFrame
-        The corpus.
+    data : DataFrame or dask DataFrame
+        The corpus. A ``dask.dataframe.DataFrame`` is counted on the
+        session's Dask cluster, with the result identical to the pandas one.
     by : str or list of str
         Column(s) holding the groups.
     n : int
@@ -1011,13 +1229,16 @@ def distinctive_terms(
         raise ValueError(f"method={method!r}; pass 'keyness' or 'tfidf'")
     n = _check_positive("n", n)
     min_count = _check_positive("min_count", min_count)
-    frame = _corpus_frame(data)
+    if not _dask.is_dask(data):
+        data = _corpus_frame(data)
     if by is None:
         raise ValueError("by=None: distinctive_terms compares groups; pass the column holding them")
-    texts, codes, keys, total = _texts_and_groups(frame, by)
+    data, group_of = _corpus_input(data, by)
     _check_ngram_range(ngram_range)
-    counts, totals = _count(texts, codes, total=total, n_jobs=n_jobs, progress=progress, stopwords=stopwords,
-                            token_pattern=token_pattern, keep_numbers=keep_numbers, ngram_range=ngram_range)
+    counts, totals, keys = _count_corpus(data, group_of, n_jobs=n_jobs, progress=progress,
+                                         desc="distinctive terms", stopwords=stopwords,
+                                         token_pattern=token_pattern, keep_numbers=keep_numbers,
+                                         ngram_range=ngram_range)
     group_total = counts.groupby(GROUP)[COUNT].transform("sum").to_numpy(dtype=float)
     term_total = counts.groupby(TERM)[COUNT].transform("sum").to_numpy(dtype=float)
     grand_total = float(counts[COUNT].sum())
@@ -1152,23 +1373,54 @@ def collocations(
 # --- trends ----------------------------------------------------------------------
 
 
-def _dates(frame: pd.DataFrame, date: str) -> pd.Series:
-    if date not in frame.columns:
+def _check_date_column(columns, date: str) -> None:
+    if date not in columns:
         raise ValueError(
-            f"date={date!r} is not a column; the columns are {', '.join(map(repr, frame.columns))}. "
+            f"date={date!r} is not a column; the columns are {', '.join(map(repr, columns))}. "
             "trends needs a column of publication dates"
         )
+
+
+def _no_dates(date: str) -> ValueError:
+    return ValueError(
+        f"the corpus has no dates (column {date!r} is empty): trends needs dated articles; "
+        "load a corpus with a date column, or use term_frequencies(by=...) instead"
+    )
+
+
+def _date_values(frame: pd.DataFrame, date: str) -> pd.Series:
+    """The column of dates as naive datetimes (NaT where unknown)."""
     dates = frame[date]
     if not pd.api.types.is_datetime64_any_dtype(dates):
         dates = pd.to_datetime(dates, errors="coerce", utc=True)
     if getattr(dates.dt, "tz", None) is not None:
         dates = dates.dt.tz_localize(None)
-    if dates.isna().all():
-        raise ValueError(
-            f"the corpus has no dates (column {date!r} is empty): trends needs dated articles; "
-            "load a corpus with a date column, or use term_frequencies(by=...) instead"
-        )
     return dates
+
+
+def _dates(frame: pd.DataFrame, date: str) -> pd.Series:
+    _check_date_column(frame.columns, date)
+    dates = _date_values(frame, date)
+    if dates.isna().all():
+        raise _no_dates(date)
+    return dates
+
+
+def _periods(dates: pd.Series, freq: str) -> pd.Series:
+    try:
+        return dates.dt.to_period(freq)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(
+            f"freq={freq!r} is not a period pandas knows ({exc}); pass 'D', 'W', 'M', 'Q' or 'Y'"
+        ) from None
+
+
+def _group_by_period(frame: pd.DataFrame, *, columns: list[str], date: str, freq: str):
+    """The dated articles, keyed by period and ``columns``."""
+    periods = _periods(_date_values(frame, date), freq)
+    dated = periods.notna().to_numpy()
+    rows = frame.loc[dated, ["text", *columns]].assign(**{PERIOD: periods[dated]})
+    return rows, rows[[PERIOD, *columns]]
 
 
 def _query_terms(queries, pattern, stop) -> list[str]:
@@ -1207,8 +1459,11 @@ def trends(
 
     Parameters
     ----------
-    data : DataFrame
-        The corpus, with a column of dates.
+    data : DataFrame or dask DataFrame
+        The corpus, with a column of dates. A ``dask.dataframe.DataFrame``
+        is counted on the session's Dask cluster (periods are taken and
+        counts kept for ``terms`` only, partition by partition); the result
+        is identical to that of the pandas DataFrame of the same corpus.
     terms : str or list of str
         Words or phrases (``"islamic state"``), tokenised like the text
         (``"Putin's"`` means ``putin``). A phrase is counted inside
@@ -1241,29 +1496,29 @@ def trends(
     1 2017-02-01  syria      0         0           0      NaN
     2 2017-03-01  syria      2         4           2   5000.0
     """
-    frame = _corpus_frame(data)
-    dates = _dates(frame, date)
+    if _dask.is_dask(data):
+        _check_text_column(data)
+        _check_date_column(data.columns, date)
+        frame = data
+    else:
+        frame = _corpus_frame(data)
+        _dates(frame, date)
     by_columns = _by_columns(frame, by)
     pattern = _compile_pattern(token_pattern)
     stop = _stopword_set(stopwords)
     queries = _query_terms(terms, pattern, stop)
-    try:
-        periods = dates.dt.to_period(freq)
-    except (ValueError, TypeError) as exc:
-        raise ValueError(
-            f"freq={freq!r} is not a period pandas knows ({exc}); pass 'D', 'W', 'M', 'Q' or 'Y'"
-        ) from None
-    dated = periods.notna().to_numpy()
-    sub = frame.loc[dated, ["text", *by_columns]].assign(**{PERIOD: periods[dated]})
-    texts, codes, keys, total = _texts_and_groups(sub, [PERIOD, *by_columns])
+    _periods(pd.Series([], dtype="datetime64[ns]"), freq)
     longest = max(q.count(" ") + 1 for q in queries)
-    counts, totals = _count(texts, codes, total=total, n_jobs=n_jobs, progress=progress, desc="trends",
-                            stopwords=stop, token_pattern=token_pattern, ngram_range=(1, longest),
-                            all_windows=True)
-    counts = counts[counts[TERM].isin(queries)]
+    group_of = functools.partial(_group_by_period, columns=by_columns, date=date, freq=freq)
+    counts, totals, keys = _count_corpus(frame, group_of, n_jobs=n_jobs, progress=progress, desc="trends",
+                                         keep=queries, stopwords=stop, token_pattern=token_pattern,
+                                         ngram_range=(1, longest), all_windows=True)
+    if not len(keys):  # a Dask corpus, whose dates are seen only now
+        raise _no_dates(date)
 
     # The full grid: every period of the range, for every group seen, for every term.
-    span = pd.period_range(periods[dated].min(), periods[dated].max(), freq=periods.dt.freq)
+    periods = keys[PERIOD]
+    span = pd.period_range(periods.min(), periods.max(), freq=periods.dt.freq)
     groups = keys[by_columns].drop_duplicates() if by_columns else pd.DataFrame(index=[0])
     grid = groups.merge(pd.DataFrame({PERIOD: span}), how="cross").merge(pd.DataFrame({TERM: queries}), how="cross")
     observed = _with_keys(counts[[GROUP, TERM, COUNT]], keys)
