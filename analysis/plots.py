@@ -599,7 +599,7 @@ def topic_k_curve(k_scores, *, threshold=0.95, ax=None):
         ``k``, ``stability``, ``stability_sd``, ``chosen``:
         ``analysis.topics.choose_k(df)`` or ``result.k_scores``.
     threshold : float or None
-        Draw the stability threshold of the criterion (None: no line).
+        Draw the stability threshold of the criterion (``analysis.topics.STABLE``; None: no line).
     ax : matplotlib Axes, optional
 
     Returns
@@ -615,16 +615,19 @@ def topic_k_curve(k_scores, *, threshold=0.95, ax=None):
     >>> ax.lines[0].get_ydata().tolist(), ax.get_title()
     ([0.8, 0.99, 0.7], 'Choosing the number of topics: k = 3')
     """
+    import numpy as np
+
     ax = _axes(ax)
     title = "Choosing the number of topics"
     if k_scores is None or len(k_scores) == 0:
         return _no_data(ax, title)
     k = k_scores["k"].to_numpy()
     stab = k_scores["stability"].to_numpy(dtype=float)
-    ax.plot(k, stab, marker="o", color="C0", label="stability (mean ARI between resampled runs)")
+    ax.plot(k, stab, marker="o", color="C0", label="stability (ARI between resampled runs)")
     if "stability_sd" in k_scores.columns:
         sd = k_scores["stability_sd"].to_numpy(dtype=float)
-        ax.fill_between(k, stab - sd, stab + sd, color="C0", alpha=0.15, linewidth=0)
+        # ARI is at most 1: a band past it would be drawing nothing real.
+        ax.fill_between(k, stab - sd, np.minimum(stab + sd, 1.0), color="C0", alpha=0.15, linewidth=0)
     if threshold is not None:
         ax.axhline(threshold, color="grey", linestyle="--", linewidth=1, label=f"stable: >= {threshold:g}")
     chosen = k_scores[k_scores["chosen"]] if "chosen" in k_scores.columns else k_scores.iloc[0:0]
