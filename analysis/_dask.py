@@ -65,7 +65,7 @@ def get_client():
         else:
             # Processes, not threads: tokenising is pure Python and holds the GIL.
             cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+                                   dashboard_address=":0")
             client = Client(cluster)
             atexit.register(_close, client, cluster)
         _local[address] = client

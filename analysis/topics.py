@@ -87,7 +87,7 @@ from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
-from analysis import terms
+from analysis import _dask, terms
 from analysis._progress import bar as _bar
 
 # --- column names (defined once) -----------------------------------------------
@@ -653,6 +653,10 @@ class TopicResult:
         The fitted estimator, to assign new articles (``model.predict(texts)``).
     method : str
         ``"kmeans"`` or ``"nmf"``.
+    fitted_on : str
+        Which articles the model was fitted on: every article, or for a Dask
+        corpus the sample (see :func:`cluster`); for a Dask corpus ``labels``
+        is then a lazy Dask Series holding every article's topic.
     """
 
     labels: pd.Series
@@ -666,6 +670,7 @@ class TopicResult:
     k_scores: pd.DataFrame | None
     model: TopicModel = field(repr=False)
     method: str = "kmeans"
+    fitted_on: str = "every article"
     _rows: object = field(default=None, repr=False)
     _coords: pd.DataFrame | None = field(default=None, repr=False)
 
@@ -691,12 +696,13 @@ class TopicResult:
 
 
 def cluster(data, k: int | None = None, *, method: str = "kmeans", random_state=0, n_terms: int = 10,
-            n_representatives: int = 5, progress: bool = True, **options) -> TopicResult:
+            n_representatives: int = 5, sample_size: int = 20_000, progress: bool = True,
+            **options) -> TopicResult:
     """Group articles into topics, named by their top terms.
 
     Parameters
     ----------
-    data : DataFrame or iterable of str
+    data : DataFrame, iterable of str, or Dask DataFrame
         A corpus table (its ``text`` column is clustered; ``doc_id`` and
         ``title`` label the representatives) or the article texts.
     k : int or None, default None
@@ -712,6 +718,13 @@ def cluster(data, k: int | None = None, *, method: str = "kmeans", random_state=
         Representative articles kept per topic.
     progress : bool, default True
         Show progress bars.
+    sample_size : int, default 20,000
+        For a Dask corpus only: the model is fitted on a reproducible sample of
+        this many articles (those whose ``doc_id`` hashes lowest for
+        ``random_state``, whatever the partitioning), then every article is
+        assigned by ``predict`` in parallel on the cluster; ``labels`` is a
+        lazy Dask Series, the tables describe the sample, and
+        ``result.fitted_on`` says so.
     **options
         Passed to :class:`TopicModel` (``min_df``, ``max_df``,
         ``n_components``, ``n_init``, ``refine``, ``alpha``, ``k_range``).
@@ -738,6 +751,10 @@ def cluster(data, k: int | None = None, *, method: str = "kmeans", random_state=
     >>> result.top_terms.columns.tolist()
     ['topic', 'name', 'rank', 'term', 'weight']
     """
+    if _dask.is_dask(data):
+        return _cluster_dask(data, k, method=method, random_state=random_state, n_terms=n_terms,
+                             n_representatives=n_representatives, sample_size=sample_size, progress=progress,
+                             **options)
     frame = data if isinstance(data, pd.DataFrame) else None
     texts = _texts(data)
     index = frame.index if frame is not None else pd.RangeIndex(len(texts))
@@ -1182,3 +1199,55 @@ def _top_terms_of(model: TopicModel, n_terms: int = 3) -> pd.DataFrame:
         order = np.argsort(-model.topic_terms_[j], kind="stable")[:n_terms]
         rows += [(j, r + 1, vocab[i]) for r, i in enumerate(order) if model.topic_terms_[j, i] > 0]
     return pd.DataFrame(rows, columns=[TOPIC, RANK, TERM])
+
+
+# --- Dask ---------------------------------------------------------------------------
+
+
+def _hash_keys(part: pd.DataFrame, random_state: int) -> pd.DataFrame:
+    """A reproducible random key per article, from its ``doc_id`` and the seed (partition-independent)."""
+    key = f"{int(random_state) % 10**16:016d}"
+    hashed = pd.util.hash_pandas_object(part[DOC_ID].astype(str), index=False, hash_key=key)
+    return pd.DataFrame({DOC_ID: part[DOC_ID].astype(str).to_numpy(), "key": hashed.to_numpy()})
+
+
+def _smallest_keys(part: pd.DataFrame, random_state: int, n: int) -> pd.DataFrame:
+    return _hash_keys(part, random_state).nsmallest(n, "key", keep="all")
+
+
+def _sample_rows(part: pd.DataFrame, chosen: frozenset) -> pd.DataFrame:
+    return part[part[DOC_ID].astype(str).isin(chosen)]
+
+
+def _assign(part: pd.DataFrame, model: "TopicModel") -> pd.Series:
+    """Topics of one partition's articles (``<NA>`` for none), on a worker."""
+    with _one_thread():
+        labels = model.predict(_texts(part))
+    return pd.Series(labels, index=part.index, dtype="Int64").mask(labels == NO_TOPIC)
+
+
+def _cluster_dask(ddf, k, *, sample_size: int, random_state, progress, **kwargs) -> TopicResult:
+    """Fit on a reproducible sample of a Dask corpus; assign every article by ``predict`` on the cluster."""
+    from dask import delayed
+
+    if isinstance(sample_size, bool) or not isinstance(sample_size, int) or sample_size < 2:
+        raise ValueError(f"sample_size={sample_size!r}; pass the number of articles to fit on, e.g. 20_000")
+    if not isinstance(random_state, (int, np.integer)):
+        raise ValueError(f"random_state={random_state!r}; a Dask corpus needs an int seed to draw its sample")
+    parts = ddf[[DOC_ID]].to_delayed()
+    keys = pd.concat(_dask.compute_all([delayed(_smallest_keys)(p, random_state, sample_size) for p in parts],
+                                       progress=progress, desc="sampling"), ignore_index=True)
+    n_total = int(ddf.map_partitions(len).sum().compute())
+    chosen = frozenset(keys.nsmallest(sample_size, "key", keep="first")[DOC_ID])
+    rows = _dask.compute_all([delayed(_sample_rows)(p, chosen) for p in ddf.to_delayed()],
+                             progress=progress, desc="fetching the sample")
+    sample = pd.concat(rows, ignore_index=True)
+    result = cluster(sample, k, random_state=random_state, progress=progress, **kwargs)
+    result.labels = _dask.map_frames(ddf, _assign, pd.Series(dtype="Int64", name="topic"), model=result.model)
+    result.fitted_on = (
+        f"a sample of {len(sample):,} of {n_total:,} articles (those whose doc_id hashes lowest for "
+        f"random_state={random_state}); labels holds every article's topic from model.predict, computed "
+        "on the Dask cluster"
+    )
+    return result
+

@@ -77,7 +77,7 @@ def run_dask(parquet: Path, n_workers: int):
     from distributed import Client, LocalCluster
 
     with LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None, memory_limit="4GiB") as cluster, Client(cluster):
+                      dashboard_address=":0", memory_limit="4GiB") as cluster, Client(cluster):
         ddf = corpus.load(parquet, engine="dask")
         t = time.perf_counter()
         table = terms.term_frequencies(ddf, progress=False)

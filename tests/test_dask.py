@@ -129,7 +129,7 @@ def test_workers_dying_every_time_give_a_clear_error_not_a_partial_result(lee):
     from distributed import Client, LocalCluster
 
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
-            LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster, \
+            LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=":0") as cluster, \
             Client(cluster):
         with pytest.raises(RuntimeError, match="abandoned rather than returned incomplete"):
             _dask.map_reduce(as_dask(lee, npartitions=2), _die, sum, progress=False)
@@ -147,3 +147,28 @@ def test_scheduler_address_from_the_environment_is_used_and_checked(monkeypatch)
     with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
         with pytest.raises(ConnectionError, match="ANALYSIS_DASK_SCHEDULER='tcp://127.0.0.1:9'"):
             _dask.get_client()
+
+
+def test_cluster_on_dask_fits_a_reproducible_sample_and_assigns_every_article(dask_client, lee):
+    from analysis import topics
+
+    ddf = as_dask(lee, npartitions=4)
+    result = topics.cluster(ddf, k=3, sample_size=200, progress=False)
+    assert "a sample of 200 of 300 articles" in result.fitted_on
+    labels = result.labels.compute()
+    assert len(labels) == 300 and labels.notna().sum() >= 290
+    # The sample's own articles get their fitted topics back from predict.
+    fitted = result.articles.set_index("doc_id")["topic"]
+    by_id = pd.Series(labels.to_numpy(), index=lee["doc_id"].to_numpy())
+    assert (by_id.loc[fitted.index].to_numpy() == fitted.to_numpy()).all()
+    # The sample does not depend on the partitioning.
+    again = topics.cluster(as_dask(lee, npartitions=7), k=3, sample_size=200, progress=False)
+    assert again.labels.compute().tolist() == labels.tolist()
+
+
+def test_cluster_on_dask_with_the_whole_corpus_as_sample_equals_pandas(dask_client, lee):
+    from analysis import topics
+
+    expected = topics.cluster(lee, k=3, progress=False).labels
+    got = topics.cluster(as_dask(lee, npartitions=3), k=3, sample_size=1_000, progress=False).labels.compute()
+    assert got.tolist() == expected.tolist()
