@@ -744,6 +744,18 @@ def topic_map(coords, *, max_points=5000, ax=None):
     return ax
 
 
+def _topic_bars(table, column: str, ax):
+    """One horizontal bar of ``column`` per topic, in topic order from the top, in the topics' colours."""
+    ax = _axes(ax, figsize=(7, max(2.5, 0.4 * len(table) + 1)))
+    topics, labels = _topic_labels(table)
+    values = table.set_index("topic").loc[topics, column].to_numpy(dtype=float)
+    ax.barh(range(len(topics)), values, color=[f"C{i % 10}" for i in range(len(topics))])
+    ax.set_yticks(range(len(topics)), labels)
+    ax.invert_yaxis()
+    ax.set_ylabel("topic")
+    return ax
+
+
 def topic_sizes(sizes, *, ax=None):
     """Horizontal bars: articles per topic.
 
@@ -767,15 +779,9 @@ def topic_sizes(sizes, *, ax=None):
     title = "Articles per topic"
     if sizes is None or len(sizes) == 0:
         return _no_data(_axes(ax), title)
-    ax = _axes(ax, figsize=(7, max(2.5, 0.4 * len(sizes) + 1)))
-    topics, labels = _topic_labels(sizes)
-    counts = sizes.set_index("topic").loc[topics, "n_articles"].to_numpy(dtype=float)
-    ax.barh(range(len(topics)), counts, color=[f"C{i % 10}" for i in range(len(topics))])
-    ax.set_yticks(range(len(topics)), labels)
-    ax.invert_yaxis()
+    ax = _topic_bars(sizes, "n_articles", ax)
     ax.set_title(title)
     ax.set_xlabel("articles")
-    ax.set_ylabel("topic")
     return ax
 
 
@@ -912,17 +918,11 @@ def topic_stability(topics_table, *, ari=None, ax=None):
     title = "Topic stability across seeds"
     if topics_table is None or len(topics_table) == 0:
         return _no_data(_axes(ax), title)
-    ax = _axes(ax, figsize=(7, max(2.5, 0.4 * len(topics_table) + 1)))
-    topics, labels = _topic_labels(topics_table)
-    values = topics_table.set_index("topic").loc[topics, "jaccard"].to_numpy(dtype=float)
-    ax.barh(range(len(topics)), values, color=[f"C{i % 10}" for i in range(len(topics))])
-    ax.set_yticks(range(len(topics)), labels)
-    ax.invert_yaxis()
+    ax = _topic_bars(topics_table, "jaccard", ax)
     ax.set_xlim(0, 1)
     ax.axvline(0.75, color="grey", linestyle="--", linewidth=1)
     if ari is not None:
         title += f" (mean ARI {ari:.2f})"
     ax.set_title(title)
     ax.set_xlabel("Jaccard overlap with the best-matching topic of another seed (mean)")
-    ax.set_ylabel("topic")
     return ax

@@ -1211,8 +1211,9 @@ def _hash_keys(part: pd.DataFrame, random_state: int) -> pd.DataFrame:
     return pd.DataFrame({DOC_ID: part[DOC_ID].astype(str).to_numpy(), "key": hashed.to_numpy()})
 
 
-def _smallest_keys(part: pd.DataFrame, random_state: int, n: int) -> pd.DataFrame:
-    return _hash_keys(part, random_state).nsmallest(n, "key", keep="all")
+def _smallest_keys(part: pd.DataFrame, random_state: int, n: int) -> tuple[pd.DataFrame, int]:
+    """The partition's ``n`` lowest keys, and its number of articles."""
+    return _hash_keys(part, random_state).nsmallest(n, "key", keep="all"), len(part)
 
 
 def _sample_rows(part: pd.DataFrame, chosen: frozenset) -> pd.DataFrame:
@@ -1235,9 +1236,10 @@ def _cluster_dask(ddf, k, *, sample_size: int, random_state, progress, **kwargs)
     if not isinstance(random_state, (int, np.integer)):
         raise ValueError(f"random_state={random_state!r}; a Dask corpus needs an int seed to draw its sample")
     parts = ddf[[DOC_ID]].to_delayed()
-    keys = pd.concat(_dask.compute_all([delayed(_smallest_keys)(p, random_state, sample_size) for p in parts],
-                                       progress=progress, desc="sampling"), ignore_index=True)
-    n_total = int(ddf.map_partitions(len).sum().compute())
+    found = _dask.compute_all([delayed(_smallest_keys)(p, random_state, sample_size) for p in parts],
+                              progress=progress, desc="sampling")
+    keys = pd.concat([f[0] for f in found], ignore_index=True)
+    n_total = sum(f[1] for f in found)
     chosen = frozenset(keys.nsmallest(sample_size, "key", keep="first")[DOC_ID])
     rows = _dask.compute_all([delayed(_sample_rows)(p, chosen) for p in ddf.to_delayed()],
                              progress=progress, desc="fetching the sample")
