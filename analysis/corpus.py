@@ -29,10 +29,10 @@ import codecs
 import csv
 import datetime as _dt
 import fnmatch
+import functools
 import io
 import json
 import logging
-import multiprocessing
 import os
 import pickle
 import re
@@ -40,7 +40,6 @@ import sys
 import threading
 import warnings
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -48,7 +47,7 @@ from pathlib import Path, PurePosixPath
 import numpy as np
 import pandas as pd
 
-from . import _dask, articles
+from . import _dask, _parallel, articles
 
 logger = logging.getLogger(__name__)
 
@@ -301,11 +300,6 @@ def _read_text_files(items: list[tuple[str, str]], opts: _Options):
             report.append((rel, status, fields[WARNINGS], False))
     # Built here, so worker processes also do the conversion to Arrow strings.
     return _frame(cols, extra), report
-
-
-def _init_worker(aliases: dict) -> None:
-    articles.SOURCE_ALIASES.clear()
-    articles.SOURCE_ALIASES.update(aliases)
 
 
 # --- tables: CSV, JSON Lines, Parquet, DataFrames ------------------------------
@@ -637,18 +631,25 @@ def _n_workers(n_jobs, n_text: int) -> int:
     return cores if n_jobs == -1 else n_jobs
 
 
-def _pool(n: int, opts: _Options):
+def _picklable(opts: _Options) -> bool:
     try:
         pickle.dumps(opts)
     except Exception as exc:  # a rule built from a lambda cannot travel
         logger.info("reading in one process: the options cannot be pickled (%s)", exc)
-        return None
-    # fork on Linux: workers start at once, and a script without the
-    # ``if __name__ == "__main__":`` guard still works. Elsewhere (macOS,
-    # Windows) spawn, which needs that guard in scripts; notebooks are fine.
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
-    ctx = multiprocessing.get_context(method)
-    return ProcessPoolExecutor(n, mp_context=ctx, initializer=_init_worker, initargs=(opts.aliases,))
+        return False
+    return True
+
+
+def _read_task(kind: str, payload, opts: _Options) -> tuple[pd.DataFrame, list]:
+    """One task of :func:`_tasks`, in this process or a worker of the shared pool."""
+    if articles.SOURCE_ALIASES != opts.aliases:
+        # A worker of the session's pool may predate a register_source() call.
+        articles.SOURCE_ALIASES.clear()
+        articles.SOURCE_ALIASES.update(opts.aliases)
+    if kind == "text":
+        return _read_text_files(payload, opts)
+    path, rel = payload
+    return _table_part(kind, path, rel, opts)
 
 
 def _iter_parts(items, opts: _Options, n_jobs, bar) -> Iterator[tuple[pd.DataFrame, list]]:
@@ -659,39 +660,21 @@ def _iter_parts(items, opts: _Options, n_jobs, bar) -> Iterator[tuple[pd.DataFra
     # small enough that progress moves and memory in flight stays bounded.
     chunk = _CHUNK_FILES if workers == 1 else min(4096, max(_CHUNK_FILES, n_text // (16 * workers)))
     tasks = list(_tasks(items, chunk))
-    # This process is one of the workers: it reads every ``workers``-th chunk
-    # itself while the pool's processes read the others.
-    pool = _pool(workers - 1, opts) if workers > 1 and n_text > chunk else None
-    pending: dict = {}
-    ahead = 2 * workers  # bounded: at most this many chunks wait in memory
+    if workers > 1 and not _picklable(opts):
+        workers = 1
+    read = functools.partial(_read_task, opts=opts)
+    done = 0
     try:
-        for i, (kind, payload) in enumerate(tasks):
-            if kind == "text":
-                frame = None
-                if pool is not None:
-                    try:
-                        for j in range(i, min(len(tasks), i + ahead)):
-                            if tasks[j][0] == "text" and j % workers and j not in pending:
-                                pending[j] = pool.submit(_read_text_files, tasks[j][1], opts)
-                        if i in pending:
-                            frame, report = pending.pop(i).result()
-                    except BrokenProcessPool as exc:
-                        logger.warning("worker processes failed (%s): reading on in this process", exc)
-                        pool.shutdown(wait=False, cancel_futures=True)
-                        pool, pending = None, {}
-                if frame is None:
-                    frame, report = _read_text_files(payload, opts)
-                bar.update(len(payload))
-                yield frame, report
-            else:
-                path, rel = payload
-                yield _table_part(kind, path, rel, opts)
-                bar.update(1)
-    finally:
-        if pool is not None:
-            for future in pending.values():
-                future.cancel()
-            pool.shutdown(wait=True, cancel_futures=True)
+        for part in _parallel.map_batches(read, iter(tasks), n_jobs=workers, progress=False):
+            kind, payload = tasks[done]
+            done += 1
+            bar.update(len(payload) if kind == "text" else 1)
+            yield part
+    except BrokenProcessPool as exc:
+        logger.warning("worker processes failed (%s): reading on in this process", exc)
+        for kind, payload in tasks[done:]:
+            yield _read_task(kind, payload, opts)
+            bar.update(len(payload) if kind == "text" else 1)
 
 
 def _rows(n: int) -> str:

@@ -129,7 +129,7 @@ def _run(method: str, folder: Path) -> dict:
 
     import pandas as pd
 
-    from analysis import corpus
+    from analysis import _parallel, corpus
 
     warnings.simplefilter("ignore")
     start = time.perf_counter()
@@ -164,6 +164,11 @@ def _run(method: str, folder: Path) -> dict:
                 "exact": int(kinds.get("exact", 0)), "near": int(kinds.get("near", 0)),
                 "before_mb": before}  # fmt: skip
     seconds = time.perf_counter() - start
+    # The package keeps its worker pool for the session; end it (untimed) so that
+    # the workers are reaped and their CPU time and peak RSS are counted below.
+    if _parallel._EXECUTOR is not None:
+        _parallel._EXECUTOR.shutdown(wait=True)
+        _parallel._EXECUTOR = None
     own, children = _peak_mb()
     return {"seconds": seconds, "cpu": _cpu_seconds() - cpu, "rows": rows,
             "peak_mb": own, "children_mb": children}  # fmt: skip
