@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from analysis import _dask, _parallel
+from analysis import _dask, _parallel, terms
 
 # --- abbreviations ------------------------------------------------------------
 # Lowercase, without the final period. Users extend these sets in place, e.g.
@@ -571,11 +571,10 @@ def syllables(word: str) -> int:
     """
     if not isinstance(word, str):
         raise TypeError(f"word={word!r} is not a str; pass one word")
-    word = word.strip().lower().translate(_APOSTROPHES)
+    word = terms._normalise(word.strip())
     return _syllables_lower(word) if word else 0
 
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
 # --- readability formulas -------------------------------------------------------------
 # Each takes counts (numbers or aligned arrays) and returns NaN where a count it
@@ -891,8 +890,6 @@ class _Batch:
     """
 
     def __init__(self, texts: list[str], *, with_spans: bool = False):
-        from analysis import terms
-
         stem = _marker_stem(texts)
         doc, sent, qopen, qclose = (f" {stem}{k} " for k in "dsoc")
         pieces: list[str] = []
