@@ -14,6 +14,11 @@ from tqdm.std import tqdm
 
 ENV = "ANALYSIS_PROGRESS"
 
+# tqdm's monitor thread only re-tunes the refresh rate of stalled bars, and a
+# thread in the process makes the worker pool (analysis._parallel) start through
+# a fork server, about a second slower than a plain fork.
+tqdm.monitor_interval = 0
+
 
 def bar(iterable=None, *, enabled: bool = True, **options) -> tqdm:
     """A tqdm bar, shown when ``enabled`` and not switched off by ``$ANALYSIS_PROGRESS=0``."""

@@ -207,6 +207,10 @@ def speed(texts, peers, six, textstat_load, quick: bool) -> dict:
     results["article_stats"] = (mb / wall, mb / cpu)
     print(f"\nstats  {'article_stats (all)':20s} {mb / wall:10.2f} {mb / cpu:10.2f}  ({wall:.2f} s; "
           f"dictionary load {our_load:.2f} s, once)")
+    _, wall, cpu = _timed(lambda t: sentences.article_stats(t, progress=False, n_jobs=1), texts)
+    results["article_stats_one"] = (mb / wall, mb / cpu)
+    print(f"       {'  one process':20s} {mb / wall:10.2f} {mb / cpu:10.2f}  ({wall:.2f} s; the row above uses "
+          "every core from 3 batches of 2 MB on, and its CPU column counts this process only)")
     _, wall, cpu = _timed(lambda t: sentences.article_stats(t, progress=False), texts)
     print(f"       {'  again, words cached':20s} {mb / wall:10.2f} {mb / cpu:10.2f}  (information only: "
           "textstat caches per text, so it is not timed twice)")
@@ -216,7 +220,9 @@ def speed(texts, peers, six, textstat_load, quick: bool) -> dict:
         print(f"stats  {'textstat six indices':20s} {mb / wall:10.2f} {mb / cpu:10.2f}  ({wall:.2f} s; "
               f"dictionary load {textstat_load:.2f} s, once)")
         ours, theirs = results["article_stats"], results["textstat"]
-        print(f"       article_stats / textstat  {ours[0] / theirs[0]:9.1f}x {ours[1] / theirs[1]:9.1f}x")
+        print(f"       article_stats / textstat  {ours[0] / theirs[0]:9.1f}x (wall)")
+        one = results["article_stats_one"]
+        print(f"       one process / textstat    {one[0] / theirs[0]:9.1f}x {one[1] / theirs[1]:9.1f}x")
         print(f"       with each one's dictionary load in the time: "
               f"{(mb / (mb / ours[0] + our_load)) / (mb / (mb / theirs[0] + textstat_load)):.1f}x")
     return outputs
