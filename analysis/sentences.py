@@ -919,8 +919,7 @@ class _Batch:
                 prev = offset
             pieces.append(text[prev:])
         # The four markers lead the stream, so their codes are its first four.
-        words = terms.words(doc + sent + qopen + qclose + "".join(pieces))
-        codes, uniques = pd.factorize(np.array(words, dtype=object))
+        codes, uniques = terms._coded_words(doc + sent + qopen + qclose + "".join(pieces))
         marker = codes[:4]
         codes = codes[4:]
 

@@ -264,6 +264,8 @@ def _separator_table(keep: frozenset) -> bytes:
 
 _TABLE_RULES = _separator_table(_RULES_KEEP)
 _TABLE_WORDS = _separator_table(frozenset())
+# words() reads a backtick as an apostrophe, so it cannot be a cut there.
+_TABLE_CASED = _separator_table(_RULES_KEEP | frozenset(b"`"))
 
 
 class _PieceMemo(dict):
@@ -380,6 +382,61 @@ def _unigram_pairs(texts: Sequence[str], table: bytes, memo: _PieceMemo):
         doc_parts.append(np.repeat(docs[where], sizes))
         term_parts.append(np.fromiter((t for ts in expanded for t in ts), dtype=np.int64, count=int(sizes.sum())))
     return np.concatenate(doc_parts), np.concatenate(term_parts), terms
+
+
+# The word rules, plus the character that separates pieces in _coded_words
+# (a piece never holds it: the separator table makes it a space; not "\x00",
+# which numpy drops from the end of a string).
+_WORD_OR_CUT = re.compile(_WORD_PATTERN + "|\x01")
+
+
+def _coded_words(text: str) -> tuple[np.ndarray, list[str]]:
+    """``words(text)`` as codes into its distinct words: ``(codes, uniques)``.
+
+    The same words in the same order as :func:`words`, about three times
+    faster on long text. A word never spans whitespace or an ASCII character
+    the news rules cannot match, so the text is cut there first (in C), and
+    the rules run once over the distinct pieces, not over every occurrence.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    data = text.encode("utf-8", "surrogatepass").translate(_TABLE_CASED)
+    offsets = np.array([0, len(data)], dtype=np.int64)
+    # No UTF-8 validation: the bytes come from str.encode, and only ASCII
+    # bytes were replaced.
+    arr = pa.LargeStringArray.from_buffers(1, pa.py_buffer(offsets), pa.py_buffer(data))
+    encoded = pc.dictionary_encode(pc.ascii_split_whitespace(arr).flatten())
+    piece_ids = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    vocabulary = encoded.dictionary.cast(pa.large_binary()).to_pylist()
+    if not vocabulary:
+        return np.zeros(0, dtype=np.int64), []
+    # One regex pass over the distinct pieces, cut apart by "\x01": each
+    # piece's words follow the cut before it. Apostrophes are straightened
+    # here, in the pieces, rather than in the whole text.
+    pieces = b"\x01".join([b""] + vocabulary).decode("utf-8", "surrogatepass")
+    found = np.array(_WORD_OR_CUT.findall(_straight_apostrophes(pieces)), dtype=object)
+    cut = found == "\x01"
+    piece_of_word = np.cumsum(cut)[~cut] - 1
+    word_codes, uniques = pd.factorize(found[~cut])
+    sizes = np.bincount(piece_of_word, minlength=len(vocabulary))
+    first = np.cumsum(sizes) - sizes
+    single = sizes == 1
+    piece_code = np.full(len(vocabulary), -1, dtype=np.int64)
+    piece_code[single] = word_codes[first[single]]
+    codes = piece_code[piece_ids]
+    if single.all():
+        return codes, list(uniques)
+    # Pieces with no word ("--") or several ("U.S.-led", "word/word") are
+    # rare: only their occurrences are replaced by their runs of words.
+    odd = np.flatnonzero(~single[piece_ids])
+    n_words = sizes[piece_ids[odd]]
+    run_start = np.cumsum(n_words) - n_words
+    within = np.arange(int(n_words.sum())) - np.repeat(run_start, n_words)
+    spliced = word_codes[np.repeat(first[piece_ids[odd]], n_words) + within]
+    # Each inserted word goes where its piece was, after the pieces kept before it.
+    where = np.repeat(odd - np.arange(len(odd)), n_words)
+    return np.insert(np.delete(codes, odd), where, spliced), list(uniques)
 
 
 def _runs(sorted_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
