@@ -360,11 +360,11 @@ def spans(text: str) -> list[tuple[int, int]]:
     result = []
     start = 0
     for cut in sorted(set(cuts)):
-        s = _SPACES.match(text, start, cut).end()
+        s = _SPACES.match(text, start, cut).end() if text[start].isspace() else start
         if s < cut:
             # The last non-space character: rstrip of the piece, without
             # regex backtracking over long runs of spaces.
-            e = s + len(text[s:cut].rstrip())
+            e = s + len(text[s:cut].rstrip()) if text[cut - 1].isspace() else cut
             result.append((s, e))
         start = cut
     return result
@@ -499,11 +499,12 @@ _HIATUS = re.compile(
     r"|ea(?=[lt]$|ble|bly|list|lis|lit)|ee(?=ing)|ie(?=st|r$|t)|yi|ao|^mc|[^aeiouy][lr]e[sd]$)"
 )
 _SIBILANT_ES = re.compile(r"(?:[sxz]|ch|sh|[cg]|[aeiouy])es$")
+_NOT_A_TO_Z = re.compile(r"[^a-z]+")
 
 
 def _guess_syllables(word: str) -> int:
     """The fallback rule: vowel groups, minus silent endings, plus vowels sounded apart."""
-    w = "".join(ch for ch in word.lower() if "a" <= ch <= "z")
+    w = _NOT_A_TO_Z.sub("", word.lower())
     if not w:
         return 1  # a number or symbol counts as one syllable
     n = len(_VOWEL_GROUPS.findall(w))
@@ -803,6 +804,8 @@ _ENGLISH_MIN_STOP_SHARE = 0.15
 _ENGLISH_MIN_KNOWN_SHARE = 0.6
 
 
+_DROP_JOINERS = str.maketrans("", "", "_'-.,")
+_DROP_JOINERS_DIGITS = str.maketrans("", "", "_'-.,0123456789")
 _WORD_INFO: dict[str, tuple] = {}  # word as written -> its properties (see _word_infos)
 _WORD_INFO_MAX = 1_000_000
 
@@ -827,10 +830,14 @@ def _word_infos(words: list[str]) -> list[tuple]:
     for i in [i for i, n in enumerate(syl) if n >= 3]:
         complex_first[i] = _complex(words[i], lowers[i], syl[i], True)
         complex_later[i] = complex_first[i] and not words[i][:1].isupper()
-    word_chars = [len(w) if ok else sum(ch.isalnum() for ch in w)
+    # A word from terms.words is letters and digits (str.isalnum) plus "_" and
+    # the joiners "'-.,": dropping those five leaves its letters and digits,
+    # and an ASCII word's letters are what is left without 0-9.
+    word_chars = [len(w) if ok else len(w.translate(_DROP_JOINERS))
                   for w, ok in zip(words, map(str.isalnum, words))]
-    letters = [len(w) if ok else sum(ch.isalpha() for ch in w)
-               for w, ok in zip(words, map(str.isalpha, words))]
+    letters = [len(w) if alpha else len(w.translate(_DROP_JOINERS_DIGITS)) if ascii
+               else sum(ch.isalpha() for ch in w)
+               for w, alpha, ascii in zip(words, map(str.isalpha, words), map(str.isascii, words))]
     infos = list(zip(lowers, syl, known, stop, complex_first, complex_later, word_chars, letters))
     if len(_WORD_INFO) < _WORD_INFO_MAX:
         _WORD_INFO.update(zip(words, infos))
@@ -997,11 +1004,13 @@ class _Batch:
         # radix-sorts 16-bit keys, the usual size of a batch's vocabulary.
         key = self.lower.astype(np.uint16) if self.n_lower < 2**16 else self.lower
         order = np.argsort(key, kind="stable")
-        same = (key[order[1:]] == key[order[:-1]]) & (self.article[order[1:]] == self.article[order[:-1]])
+        sorted_key, sorted_article = key[order], self.article[order]
+        same = (sorted_key[1:] == sorted_key[:-1]) & (sorted_article[1:] == sorted_article[:-1])
+        later, earlier = order[1:][same], order[:-1][same]
         prev = np.full(n, -1, dtype=np.int64)
         nxt = np.full(n, n, dtype=np.int64)
-        prev[order[1:][same]] = order[:-1][same]
-        nxt[order[:-1][same]] = order[1:][same]
+        prev[later] = earlier
+        nxt[earlier] = later
         ends = self.article_ends
         return prev, nxt, np.concatenate(([0], ends))[:-1], ends
 

@@ -182,6 +182,26 @@ def test_fast_path_equals_tokenize(options):
     assert dict(zip(table["term"], table["doc_count"])) == docs
 
 
+@pytest.mark.parametrize("text", CORPUS + [
+    "A`b c\x01d\x00e --- U.S.-led 1,000.5, “quoted”—dash… x\u2009y O’Neill's \ud800z",
+    "---", "", "   ", "word/word/word", "a.b.c.d. 3.5.6 e's f'-g",
+])
+def test_coded_words_equal_words(text):
+    # article_stats counts words through this faster path; it must be words().
+    codes, uniques = terms._coded_words(text)
+    assert [uniques[c] for c in codes] == terms.words(text)
+    assert len(set(uniques)) == len(uniques)
+
+
+def test_coded_words_on_random_text():
+    rng = np.random.default_rng(0)
+    alphabet = list("ab AB.,'-\u2019\u2018`_19\n\t\u2014\u2013\u2026\u201c\u201d\xa0\u00e9/$%()\x00\x01")
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet, size=rng.integers(0, 40)))
+        codes, uniques = terms._coded_words(text)
+        assert [uniques[c] for c in codes] == terms.words(text), repr(text)
+
+
 def test_generic_pattern_path_equals_fast_path():
     fast = terms.term_frequencies(CORPUS, token_pattern=r"(?u)\b\w\w+\b", stopwords=None, progress=False)
     # The same tokens from a pattern the fast path does not know.
