@@ -27,6 +27,11 @@ CHUNK_CHARS = 2_000_000
 #: shipping texts to them) costs more than it saves on a small corpus.
 POOL_MIN_BATCHES = 3
 
+#: Batches below which no pool is started when workers cannot be forked (a
+#: notebook kernel has threads): a fork server takes about a second to start,
+#: more than a few batches take in this process.
+POOL_START_BATCHES = 8
+
 _EXECUTOR: ProcessPoolExecutor | None = None
 _EXECUTOR_WORKERS = 0
 
@@ -50,6 +55,14 @@ def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _can_fork() -> bool:
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+def _running(workers: int) -> bool:
+    return _EXECUTOR is not None and _EXECUTOR_WORKERS == workers and not getattr(_EXECUTOR, "_broken", False)
+
+
 def _executor(workers: int) -> ProcessPoolExecutor:
     """The session's process pool, restarted when the size changes or a worker died."""
     global _EXECUTOR, _EXECUTOR_WORKERS
@@ -60,7 +73,7 @@ def _executor(workers: int) -> ProcessPoolExecutor:
         preload = ["analysis.terms", "analysis.sentences", "pyarrow.compute"]
         for module in preload:  # imported once here, inherited by forked workers
             __import__(module)
-        if sys.platform.startswith("linux") and threading.active_count() == 1:
+        if _can_fork():
             # A single-threaded process forks safely, fast, and without
             # re-running the user's script in the workers (a script need not
             # guard its code with `if __name__ == "__main__"`).
@@ -116,8 +129,9 @@ def map_batches(func, work: Iterator[tuple], *, n_jobs: int | None = None, progr
     one) so that it can be sent to the workers.
     """
     workers = n_workers(n_jobs)
-    head = list(itertools.islice(work, POOL_MIN_BATCHES))
-    pool = _executor(workers) if len(head) >= POOL_MIN_BATCHES and workers > 1 else None
+    needed = POOL_MIN_BATCHES if _running(workers) or _can_fork() else POOL_START_BATCHES
+    head = list(itertools.islice(work, needed))
+    pool = _executor(workers) if len(head) >= needed and workers > 1 else None
     # The bar is made after the pool: tqdm starts a monitor thread, and the
     # pool forks only while the process has a single thread.
     bar = _bar(total=total, desc=desc, unit="article", enabled=progress, leave=False)

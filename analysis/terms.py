@@ -439,6 +439,35 @@ def _coded_words(text: str) -> tuple[np.ndarray, list[str]]:
     return np.insert(np.delete(codes, odd), where, spliced), list(uniques)
 
 
+def _count_matrix(texts: Sequence[str], vocabulary: Sequence[str] | None = None):
+    """:func:`tokenize`'s terms (default options) counted per text: ``(counts, terms)``.
+
+    ``counts`` is a CSR matrix of int64, one row per text and one column per
+    term of ``terms`` (sorted), indices sorted: the matrix of scikit-learn's
+    ``CountVectorizer(analyzer=tokenize)``, built by the fast path. With
+    ``vocabulary`` (sorted terms), its columns are those terms and other
+    terms are not counted.
+    """
+    import scipy.sparse as sp
+
+    texts = list(texts)
+    docs, term_ids, found = _unigram_pairs(texts, _TABLE_RULES, _piece_memo(None, _stopword_set("english"), False))
+    if vocabulary is None:
+        terms = sorted(found)
+        column_of = np.empty(len(found), dtype=np.int64)
+        column_of[np.argsort(np.array(found, dtype=object), kind="stable")] = np.arange(len(found))
+    else:
+        terms = list(vocabulary)
+        index = {t: i for i, t in enumerate(terms)}
+        column_of = np.fromiter((index.get(t, -1) for t in found), dtype=np.int64, count=len(found))
+    columns = column_of[term_ids]
+    kept = columns >= 0
+    counts = sp.csr_matrix((np.ones(int(kept.sum()), dtype=np.int64), (docs[kept], columns[kept])),
+                           shape=(len(texts), len(terms)))
+    counts.sum_duplicates()  # also sorts the indices
+    return counts, terms
+
+
 def _runs(sorted_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Distinct values of a sorted array and how often each occurs."""
     if not len(sorted_keys):
@@ -950,7 +979,8 @@ def term_frequencies(
         batches of ``analysis._parallel.CHUNK_CHARS`` characters is counted in this process. The pool
         is started once and kept for the session (forked from a
         single-threaded script; started through a fork server, about a
-        second once, from a notebook kernel or other threaded process; on
+        second once, from a notebook kernel or other threaded process, and
+        then only for ``analysis._parallel.POOL_START_BATCHES`` batches or more; on
         platforms without fork a script must guard its code with
         ``if __name__ == "__main__":``). Does not apply to a Dask DataFrame
         (the cluster's workers count it).

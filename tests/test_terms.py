@@ -193,6 +193,22 @@ def test_coded_words_equal_words(text):
     assert len(set(uniques)) == len(uniques)
 
 
+def test_count_matrix_equals_count_vectorizer():
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    vectorizer = CountVectorizer(analyzer=terms.tokenize)
+    expected = vectorizer.fit_transform(CORPUS)
+    counts, found = terms._count_matrix(CORPUS)
+    assert found == list(vectorizer.get_feature_names_out())
+    assert counts.dtype == np.int64 and counts.has_sorted_indices and (counts != expected).nnz == 0
+    # A fixed vocabulary: its columns only, unknown terms left out.
+    vocabulary = ["assad", "putin", "zzz"]
+    counts, found = terms._count_matrix(CORPUS, vocabulary)
+    assert found == vocabulary
+    assert (counts != CountVectorizer(analyzer=terms.tokenize, vocabulary=vocabulary).transform(CORPUS)).nnz == 0
+    assert terms._count_matrix([])[0].shape == (0, 0)
+
+
 def test_coded_words_on_random_text():
     rng = np.random.default_rng(0)
     alphabet = list("ab AB.,'-\u2019\u2018`_19\n\t\u2014\u2013\u2026\u201c\u201d\xa0\u00e9/$%()\x00\x01")

@@ -111,6 +111,60 @@ def test_transform_and_predict_agree(tiny_result, tiny):
     assert np.array_equal(scores.argmax(axis=1), tiny_result.model.predict(tiny["text"]))
 
 
+def test_vectorizer_gives_the_rows_the_model_uses(tiny):
+    # The model counts with the package's fast counter; the scikit-learn
+    # vectorizer it exposes must give the very same TF-IDF rows.
+    model = topics.TopicModel(3, random_state=0).fit(tiny["text"])
+    texts = list(tiny["text"]) + ["the striker's goal, and the bank's U.S. loan", "", "unknown words only"]
+    ours, _ = model._rows(texts)
+    theirs = model.vectorizer_.transform(texts)
+    assert list(model.vectorizer_.get_feature_names_out()) == model.terms_
+    assert (ours != theirs).nnz == 0
+    assert np.array_equal(ours.data, topics._sorted(theirs).data)
+
+
+def test_counts_in_batches_equal_counts_at_once(tiny, monkeypatch):
+    whole, terms_ = topics._counts(list(tiny["text"]), progress=False)
+    monkeypatch.setattr(topics._parallel, "CHUNK_CHARS", 100)  # a batch every few articles
+    parts, terms_parts = topics._counts(list(tiny["text"]), progress=False)
+    assert terms_parts == terms_
+    assert (parts != whole).nnz == 0 and parts.has_sorted_indices
+
+
+def test_leave_one_out_refinement_equals_refitting_without_each_article():
+    from sklearn.linear_model import Ridge
+
+    rng = np.random.default_rng(1)
+    lsa = rng.normal(size=(40, 6))
+    labels = rng.integers(0, 3, size=40)
+    targets = np.where(labels[:, None] == np.arange(3), 1.0, -1.0)
+    expected = np.empty(40, dtype=int)
+    for i in range(40):
+        rest = np.arange(40) != i
+        fit = Ridge(alpha=0.5).fit(lsa[rest], targets[rest])
+        expected[i] = fit.predict(lsa[i : i + 1]).argmax()
+    assert np.array_equal(topics._refine(lsa, labels, 3, rounds=1, alpha=0.5), expected)
+
+
+def test_distinct_rows_counts_repeated_articles_once():
+    texts = ["goal striker match", "bank interest rates", "goal striker match", "album band guitar",
+             "bank interest rates", "goal match striker"]  # the last: same terms, another order
+    model = topics.TopicModel(2, min_df=1, max_df=1.0)
+    rows = model._fit_vocabulary(texts)
+    assert topics._n_distinct_rows(rows) == 3
+
+
+@pytest.mark.parametrize(("options", "match"), [
+    ({"min_df": "3"}, "min_df='3'; pass a number of articles"),
+    ({"max_df": 1.5}, "max_df=1.5; a share of articles lies in"),
+    ({"min_df": 30, "max_df": 0.5}, "allows fewer articles than min_df=30"),
+    ({"min_df": 35, "max_df": 1.0}, "no terms are left"),
+])
+def test_bad_vocabulary_limits(tiny, options, match):
+    with pytest.raises(ValueError, match=match):
+        topics.TopicModel(3, **options).fit(tiny["text"])
+
+
 def test_estimator_works_in_a_pipeline_clones_and_pickles(tiny):
     pipe = Pipeline([("topics", topics.TopicModel(3, random_state=0))]).fit(tiny["text"])
     labels = pipe.predict(tiny["text"])
