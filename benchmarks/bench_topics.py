@@ -16,10 +16,10 @@ then the ratios of the peers' times to ours, and the time to choose k (target: <
   384 dimensions -- the size of MiniLM's embeddings -- unit length).
 
 BERTopic needs sentence-transformers and so torch; keep them out of the project's
-environment and run this script with an interpreter that has them and sees the package::
+environment and run this script with an interpreter that has them and the package::
 
-    python3 -m venv /work/venv-bertopic && /work/venv-bertopic/bin/pip install torch bertopic
-    PYTHONPATH=. /work/venv-bertopic/bin/python benchmarks/bench_topics.py
+    python3 -m venv /work/venv-bertopic && /work/venv-bertopic/bin/pip install torch -e '.[bench-topics]'
+    /work/venv-bertopic/bin/python benchmarks/bench_topics.py
 
 Without BERTopic the script says so and measures the rest.
 
