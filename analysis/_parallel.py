@@ -66,7 +66,7 @@ def _running(workers: int) -> bool:
 def _executor(workers: int) -> ProcessPoolExecutor:
     """The session's process pool, restarted when the size changes or a worker died."""
     global _EXECUTOR, _EXECUTOR_WORKERS
-    if _EXECUTOR is not None and (_EXECUTOR_WORKERS != workers or getattr(_EXECUTOR, "_broken", False)):
+    if _EXECUTOR is not None and not _running(workers):
         _EXECUTOR.shutdown(wait=False, cancel_futures=True)
         _EXECUTOR = None
     if _EXECUTOR is None:

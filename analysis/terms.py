@@ -332,13 +332,16 @@ def _as_text(value) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _unigram_pairs(texts: Sequence[str], table: bytes, memo: _PieceMemo):
-    """Token occurrences as parallel arrays ``(doc index, term id)`` and the term list."""
+def _pieces(parts: list[bytes]) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
+    """Split each byte string at ASCII whitespace, in C++ (Arrow).
+
+    Returns the number of pieces of each string, every piece as an id in
+    order, and the distinct pieces (the ids index them).
+    """
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    n = len(texts)
-    parts = [_separate(_normalise(_as_text(t))).encode("utf-8", "surrogatepass").translate(table) for t in texts]
+    n = len(parts)
     lengths = np.fromiter(map(len, parts), dtype=np.int64, count=n)
     offsets = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(lengths, out=offsets[1:])
@@ -346,10 +349,16 @@ def _unigram_pairs(texts: Sequence[str], table: bytes, memo: _PieceMemo):
     # bytes were replaced.
     arr = pa.LargeStringArray.from_buffers(n, pa.py_buffer(offsets), pa.py_buffer(b"".join(parts)))
     pieces = pc.ascii_split_whitespace(arr)
-    per_doc = np.diff(pieces.offsets.to_numpy())
     encoded = pc.dictionary_encode(pieces.flatten())
-    piece_ids = encoded.indices.to_numpy(zero_copy_only=False)
-    vocabulary = encoded.dictionary.cast(pa.large_binary()).to_pylist()
+    return (np.diff(pieces.offsets.to_numpy()), encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64),
+            encoded.dictionary.cast(pa.large_binary()).to_pylist())
+
+
+def _unigram_pairs(texts: Sequence[str], table: bytes, memo: _PieceMemo):
+    """Token occurrences as parallel arrays ``(doc index, term id)`` and the term list."""
+    n = len(texts)
+    parts = [_separate(_normalise(_as_text(t))).encode("utf-8", "surrogatepass").translate(table) for t in texts]
+    per_doc, piece_ids, vocabulary = _pieces(parts)
 
     values = list(map(memo.__getitem__, vocabulary))
     codes, uniques = pd.factorize(pd.Series(values, dtype=object))
@@ -398,17 +407,7 @@ def _coded_words(text: str) -> tuple[np.ndarray, list[str]]:
     the news rules cannot match, so the text is cut there first (in C), and
     the rules run once over the distinct pieces, not over every occurrence.
     """
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    data = text.encode("utf-8", "surrogatepass").translate(_TABLE_CASED)
-    offsets = np.array([0, len(data)], dtype=np.int64)
-    # No UTF-8 validation: the bytes come from str.encode, and only ASCII
-    # bytes were replaced.
-    arr = pa.LargeStringArray.from_buffers(1, pa.py_buffer(offsets), pa.py_buffer(data))
-    encoded = pc.dictionary_encode(pc.ascii_split_whitespace(arr).flatten())
-    piece_ids = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    vocabulary = encoded.dictionary.cast(pa.large_binary()).to_pylist()
+    _, piece_ids, vocabulary = _pieces([text.encode("utf-8", "surrogatepass").translate(_TABLE_CASED)])
     if not vocabulary:
         return np.zeros(0, dtype=np.int64), []
     # One regex pass over the distinct pieces, cut apart by "\x01": each
