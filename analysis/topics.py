@@ -29,8 +29,8 @@ mean over ``random_state`` 0-4):
    space: 0.895, and nearly the same for every seed. (Two power iterations
    of the randomised SVD instead of scikit-learn's five, in float32: same
    NMI, a quarter of the time.)
-3. **k-means** with 10 k-means++ starts on those vectors (20 gave the same
-   topics on every seed tried).
+3. **k-means** with 10 k-means++ starts on those vectors (20 gave the same NMI
+   on every seed tried).
 4. **Leave-one-out refinement.** k-means errs on articles near a boundary.
    Each article is re-assigned by a ridge classifier (one-vs-rest, on the
    LSA vectors) fitted to every *other* article's current topic, until no
