@@ -3,6 +3,12 @@
 Tokenising and sentence splitting are pure Python and hold the GIL, so cores
 are used through processes. The pool is started once and kept for the
 session: starting workers costs more than counting a small corpus.
+
+This module knows no analysis: it runs whatever picklable function it is
+given. Because workers live for the session, a function must carry every
+setting a user can change (word lists, stop words, rules) in its arguments,
+typically as a ``functools.partial`` made when the call starts, never read
+them from the worker's own module globals, which are as old as the worker.
 """
 
 from __future__ import annotations
@@ -10,14 +16,14 @@ from __future__ import annotations
 import collections
 import itertools
 import multiprocessing
-import os
 import signal
 import sys
 import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-from analysis._progress import bar as _bar
+from analysis._input import check_n_jobs, cores
+from analysis._progress import bar as progress_bar
 
 #: Characters per batch: large enough that shipping a batch to a worker costs
 #: little against processing it, small enough for a live progress bar.
@@ -37,15 +43,9 @@ _EXECUTOR_WORKERS = 0
 
 
 def n_workers(n_jobs: int | None) -> int:
-    """Processes to use: ``n_jobs``, or every core this process may run on when None."""
-    if n_jobs is None:
-        try:
-            return max(len(os.sched_getaffinity(0)), 1)
-        except AttributeError:  # not on Linux
-            return os.cpu_count() or 1
-    if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs < 1:
-        raise ValueError(f"n_jobs={n_jobs!r}; pass a positive number of processes, or None for all cores")
-    return n_jobs
+    """Processes to use: ``n_jobs``, or every core this process may run on for None and -1."""
+    n_jobs = check_n_jobs(n_jobs)
+    return cores() if n_jobs in (None, -1) else n_jobs
 
 
 def _worker_init() -> None:
@@ -63,14 +63,24 @@ def _running(workers: int) -> bool:
     return _EXECUTOR is not None and _EXECUTOR_WORKERS == workers and not getattr(_EXECUTOR, "_broken", False)
 
 
-def _executor(workers: int) -> ProcessPoolExecutor:
-    """The session's process pool, restarted when the size changes or a worker died."""
+def _module_of(func) -> str:
+    while hasattr(func, "func"):  # functools.partial
+        func = func.func
+    return func.__module__
+
+
+def _executor(workers: int, func) -> ProcessPoolExecutor:
+    """The session's process pool, restarted when the size changes or a worker died.
+
+    The module of ``func`` (and with it what it imports) is loaded before the
+    workers start, so they inherit it instead of each importing it again.
+    """
     global _EXECUTOR, _EXECUTOR_WORKERS
     if _EXECUTOR is not None and not _running(workers):
         _EXECUTOR.shutdown(wait=False, cancel_futures=True)
         _EXECUTOR = None
     if _EXECUTOR is None:
-        preload = ["analysis.terms", "analysis.sentences", "pyarrow.compute"]
+        preload = [_module_of(func), "pyarrow.compute"]
         for module in preload:  # imported once here, inherited by forked workers
             __import__(module)
         if _can_fork():
@@ -90,6 +100,14 @@ def _executor(workers: int) -> ProcessPoolExecutor:
         # Start the workers now, while the process may still be single-threaded.
         _EXECUTOR.submit(int).result()
     return _EXECUTOR
+
+
+def shutdown() -> None:
+    """Stop the session's worker pool and wait for its workers to exit (the next call that needs one starts it)."""
+    global _EXECUTOR, _EXECUTOR_WORKERS
+    if _EXECUTOR is not None:
+        _EXECUTOR.shutdown(wait=True, cancel_futures=True)
+    _EXECUTOR, _EXECUTOR_WORKERS = None, 0
 
 
 def batches(texts: Iterable, *columns: Iterable, chunk_chars: int = CHUNK_CHARS) -> Iterator[tuple[list, ...]]:
@@ -131,10 +149,10 @@ def map_batches(func, work: Iterator[tuple], *, n_jobs: int | None = None, progr
     workers = n_workers(n_jobs)
     needed = POOL_MIN_BATCHES if _running(workers) or _can_fork() else POOL_START_BATCHES
     head = list(itertools.islice(work, needed))
-    pool = _executor(workers) if len(head) >= needed and workers > 1 else None
+    pool = _executor(workers, func) if len(head) >= needed and workers > 1 else None
     # The bar is made after the pool: tqdm starts a monitor thread, and the
     # pool forks only while the process has a single thread.
-    bar = _bar(total=total, desc=desc, unit="article", enabled=progress, leave=False)
+    bar = progress_bar(total=total, desc=desc, unit="article", enabled=progress, leave=False)
     try:
         if pool is None:
             for batch in itertools.chain(head, work):

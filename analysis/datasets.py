@@ -12,7 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import corpus as _corpus
+from analysis import corpus
+from analysis._input import group_values, largest_group
+from analysis.text.splitter import split
+
+__all__ = ["NAMES", "choose_group", "group_sizes", "load_corpus", "target_group"]
 
 NAMES = {
     "default": "300 news articles from the Australian Broadcasting Corporation (the Lee background "
@@ -74,13 +78,11 @@ def load_corpus(spec: str | os.PathLike = "default", *, max_articles: int | None
     """
     name = str(spec)
     if name == "default":
-        from analysis import sentences
-
         lines = default_corpus_path().read_text(encoding="utf-8").splitlines()
         texts = [line.strip() for line in lines if line.strip()]
         # The articles have no headlines; their first sentences serve (and say so in NAMES).
-        rows = pd.DataFrame({"title": [sentences.split(t)[0] for t in texts], "text": texts})
-        df = _corpus.load(rows, source="abc.net.au", progress=progress)
+        rows = pd.DataFrame({"title": [split(t)[0] for t in texts], "text": texts})
+        df = corpus.load(rows, source="abc.net.au", progress=progress)
     elif name in ("bbc", "news2017"):
         path = shared_dir() / "corpora" / name
         if not path.exists():
@@ -88,9 +90,9 @@ def load_corpus(spec: str | os.PathLike = "default", *, max_articles: int | None
                 f"corpus {name!r} is read from {path}, which does not exist; set ANALYSIS_SHARED to the "
                 "folder holding corpora/, pass a path, or use 'default'"
             )
-        df = _corpus.load(path, progress=progress)
+        df = corpus.load(path, progress=progress)
     else:
-        df = _corpus.load(Path(spec).expanduser(), progress=progress)
+        df = corpus.load(Path(spec).expanduser(), progress=progress)
     if max_articles is not None and len(df) > max_articles:
         if max_articles < 1:
             raise ValueError(f"max_articles={max_articles!r}; pass a positive number or None for all")
@@ -119,3 +121,25 @@ def choose_group(df: pd.DataFrame, group: str | None = None) -> str:
     if "label" in df.columns and df["label"].nunique() > 1:
         return "label"
     return "source"
+
+
+def group_sizes(df: pd.DataFrame, group: str) -> pd.Series:
+    """Articles per value of ``group``, largest first; articles without a value counted as ``"(unknown)"``.
+
+    Examples
+    --------
+    >>> group_sizes(pd.DataFrame({"source": ["a", None, "a"]}), "source").to_dict()
+    {'a': 2, '(unknown)': 1}
+    """
+    return group_values(df[group]).value_counts().rename("n_articles")
+
+
+def target_group(df: pd.DataFrame, group: str):
+    """The group a notebook sets against the rest: the largest one with a known value.
+
+    Examples
+    --------
+    >>> target_group(pd.DataFrame({"source": ["a", None, None, "b", "b"]}), "source")
+    'b'
+    """
+    return largest_group(df[group])

@@ -15,6 +15,8 @@ from pathlib import Path
 from analysis._progress import ENV as _PROGRESS_ENV
 from analysis._progress import bar as _bar
 
+__all__ = ["run", "run_notebook", "save_figure"]
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 

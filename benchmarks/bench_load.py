@@ -166,9 +166,7 @@ def _run(method: str, folder: Path) -> dict:
     seconds = time.perf_counter() - start
     # The package keeps its worker pool for the session; end it (untimed) so that
     # the workers are reaped and their CPU time and peak RSS are counted below.
-    if _parallel._EXECUTOR is not None:
-        _parallel._EXECUTOR.shutdown(wait=True)
-        _parallel._EXECUTOR = None
+    _parallel.shutdown()
     own, children = _peak_mb()
     return {"seconds": seconds, "cpu": _cpu_seconds() - cpu, "rows": rows,
             "peak_mb": own, "children_mb": children}  # fmt: skip

@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from analysis import corpus, datasets, sentences  # noqa: E402
+from analysis.text.syllable_counts import cmu_table  # noqa: E402
 from sentence_gold import cases, held_out  # noqa: E402
 
 
@@ -204,7 +205,7 @@ def speed(texts, peers, six, textstat_load, quick: bool) -> dict:
             print(f"       ours / {name:17s} {ours[0] / theirs[0]:9.1f}x {ours[1] / theirs[1]:9.1f}x")
 
     start = time.perf_counter()
-    sentences._cmu()
+    cmu_table()
     our_load = time.perf_counter() - start
     _, wall, cpu = _timed(lambda t: sentences.article_stats(t, progress=False), texts)
     results["article_stats"] = (mb / wall, mb / cpu)

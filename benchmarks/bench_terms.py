@@ -219,8 +219,7 @@ def main(argv=None) -> int:
         terms.term_frequencies(texts, progress=False, n_jobs=args.n_jobs)
     # As in a notebook kernel (a process with threads): a fork server starts
     # the new workers, with their tokeniser memo empty again.
-    _parallel._EXECUTOR.shutdown() if _parallel._EXECUTOR is not None else None
-    _parallel._EXECUTOR = None
+    _parallel.shutdown()
     with Usage() as first_notebook:
         terms.term_frequencies(texts, progress=False, n_jobs=args.n_jobs)
 

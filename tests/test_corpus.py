@@ -12,10 +12,10 @@ import os
 import random
 import warnings
 
-import numpy as np
 import pandas as pd
 import pytest
 
+from analysis.corpus import loading, reading
 from analysis import articles, corpus, plots
 from analysis.corpus import CorpusError, CorpusWarning, find_duplicates, load, load_report, summary
 
@@ -197,7 +197,7 @@ def test_chunksize_streams_the_same_rows(tmp_path):
 def test_parallel_reading_keeps_the_order(tmp_path, monkeypatch):
     for i in range(40):
         write(tmp_path / f"g{i % 4}" / f"{i:03d}.txt", f"Title {i}\n\nBody {i}.")
-    monkeypatch.setattr(corpus, "_CHUNK_FILES", 3)
+    monkeypatch.setattr(loading, "_CHUNK_FILES", 3)
     serial = load(tmp_path, n_jobs=1, progress=False)
     parallel = load(tmp_path, n_jobs=2, progress=False)
     same_rows(serial, parallel)
@@ -211,7 +211,7 @@ def test_parallel_reading_keeps_the_order(tmp_path, monkeypatch):
 def test_number_of_worker_processes(monkeypatch, n_jobs, n_files, load_average, expected):
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setattr(os, "getloadavg", lambda: (load_average, 0.0, 0.0))
-    assert corpus._n_workers(n_jobs, n_files) == expected
+    assert loading._n_workers(n_jobs, n_files) == expected
 
 
 def test_label_from_a_column():
@@ -370,14 +370,14 @@ def test_csv_rows_keep_their_row_numbers(bad_folder):
 def test_unreadable_file_is_reported(tmp_path, monkeypatch):
     write(tmp_path / "ok.txt", "T\n\nB.")
     locked = write(tmp_path / "locked.txt", "T\n\nB.")
-    real = corpus._read_bytes
+    real = reading.read_bytes
 
     def read(path):  # root can read any file, so a chmod alone cannot test this
         if path == str(locked):
             raise PermissionError(13, "Permission denied", path)
         return real(path)
 
-    monkeypatch.setattr(corpus, "_read_bytes", read)
+    monkeypatch.setattr(reading, "read_bytes", read)
     df = quiet_load(tmp_path)
     assert df["doc_id"].tolist() == ["ok.txt"]
     assert report_of(df)["locked.txt"] == ("skipped", "cannot read: Permission denied")
@@ -426,7 +426,7 @@ def test_strict_in_worker_processes(tmp_path, monkeypatch):
     for i in range(12):
         write(tmp_path / f"{i:02d}.txt", "T\n\nB.")
     write(tmp_path / "05b.txt", b"")
-    monkeypatch.setattr(corpus, "_CHUNK_FILES", 2)
+    monkeypatch.setattr(loading, "_CHUNK_FILES", 2)
     with pytest.raises(CorpusError, match="05b.txt: empty file"):
         load(tmp_path, strict=True, n_jobs=2, progress=False)
 
@@ -527,7 +527,7 @@ def test_find_duplicates_ignores_empty_and_checks_arguments():
         find_duplicates(df, threshold=1.5)
     with pytest.raises(ValueError, match="num_perm=10"):
         find_duplicates(df, num_perm=10)
-    with pytest.raises(ValueError, match="doc_id and text"):
+    with pytest.raises(ValueError, match="no .text. column"):
         find_duplicates(pd.DataFrame({"x": [1]}))
 
 
@@ -555,7 +555,7 @@ def test_summary_tables(small):
         "overview", "by_source", "by_label", "by_period", "lengths", "missing", "duplicates", "warnings",
     ]  # fmt: skip
     assert s.by_source.to_dict("list") == {
-        "source": ["a", np.nan, "b"], "n_articles": [2, 1, 1], "share": [0.5, 0.25, 0.25],
+        "source": ["a", "(unknown)", "b"], "n_articles": [2, 1, 1], "share": [0.5, 0.25, 0.25],
     }  # fmt: skip
     assert s.by_label["n_articles"].tolist() == [2, 2]
     assert s.by_period["period"].tolist() == list(pd.to_datetime(["2017-01-01", "2017-02-01", "2017-03-01"]))

@@ -7,6 +7,7 @@ because each notebook must cope with labels (bbc), dates and sources (news2017),
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -32,8 +33,12 @@ def test_notebook_is_committed_clean_and_parameterised(notebook: Path):
     source = "".join(tagged[0]["source"])
     names = {line.split("=")[0].strip() for line in source.splitlines() if "=" in line and not line.startswith("#")}
     assert names == PARAMETERS
-    assert "def " not in "".join("".join(c["source"]) for c in code), \
-        f"{notebook.name} defines a function: analysis logic belongs in the package"
+    source = "\n".join("".join(c["source"]) for c in code)
+    logic = re.findall(r"\bdef |\bclass |\blambda\b|\.(?:groupby|apply|fillna|where|agg)\(", source)
+    assert logic == [], f"{notebook.name} holds analysis logic ({logic}): it belongs in the package"
+    imports = re.findall(r"^\s*(?:from|import) ([\w.]+)", source, flags=re.M)
+    assert [m for m in imports if m.split(".")[0] not in ("analysis", "matplotlib", "IPython")] == [], \
+        f"{notebook.name} imports more than the package and matplotlib: {imports}"
 
 
 def _run(notebook: Path, corpus: str, tmp_path: Path, max_articles=None):

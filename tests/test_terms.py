@@ -9,6 +9,8 @@ import pandas as pd
 import pytest
 from scipy.stats import chi2, chi2_contingency
 
+from analysis.text import coded_words, count_matrix, stop_words
+from analysis.terms import corpus_counts, distinctive
 from analysis import _parallel, plots, terms
 
 # --- tokenize ----------------------------------------------------------------------
@@ -37,7 +39,7 @@ def test_tokenize_options():
     assert terms.tokenize("In 2017 the U.S. paid 1,000", keep_numbers=True) == ["2017", "u.s.", "paid", "1,000"]
     assert terms.tokenize("The cat", stopwords=None) == ["the", "cat"]
     assert terms.tokenize("The cat said", stopwords={"cat"}) == ["the", "said"]
-    extended = terms.tokenize("the cat said", stopwords=terms._stopword_set("english") | {"said"})
+    extended = terms.tokenize("the cat said", stopwords=stop_words("english") | {"said"})
     assert extended == ["cat"]
     assert terms.tokenize("It's a x", token_pattern=r"(?u)\b\w\w+\b", stopwords=None) == ["it"]
 
@@ -86,11 +88,12 @@ def test_term_frequencies_by_group_blocks_first_columns_and_missing_group():
     df = pd.DataFrame({"text": ["vote vote ballot", "goal", "vote goal"], "src": ["a", None, "a"]})
     table = terms.term_frequencies(df, by="src", progress=False)
     assert list(table.columns) == ["src", "term", "count", "doc_count", "per_10k"]
-    assert table["src"].iloc[:3].tolist() == ["a", "a", "a"] and pd.isna(table["src"].iloc[-1])
+    # the one missing-group policy: a missing text value is the group "(unknown)", sorted last
+    assert table["src"].tolist() == ["a", "a", "a", "(unknown)"]
     a = table[table["src"] == "a"].set_index("term")
     assert a.loc["vote", "count"] == 3 and a.loc["vote", "doc_count"] == 2
     assert a.loc["vote", "per_10k"] == pytest.approx(3 / 5 * 1e4)
-    missing = table[table["src"].isna()]
+    missing = table[table["src"] == "(unknown)"]
     assert missing["term"].tolist() == ["goal"] and missing["per_10k"].tolist() == [1e4]
 
 
@@ -188,7 +191,7 @@ def test_fast_path_equals_tokenize(options):
 ])
 def test_coded_words_equal_words(text):
     # article_stats counts words through this faster path; it must be words().
-    codes, uniques = terms._coded_words(text)
+    codes, uniques = coded_words(text)
     assert [uniques[c] for c in codes] == terms.words(text)
     assert len(set(uniques)) == len(uniques)
 
@@ -198,15 +201,15 @@ def test_count_matrix_equals_count_vectorizer():
 
     vectorizer = CountVectorizer(analyzer=terms.tokenize)
     expected = vectorizer.fit_transform(CORPUS)
-    counts, found = terms._count_matrix(CORPUS)
+    counts, found = count_matrix(CORPUS)
     assert found == list(vectorizer.get_feature_names_out())
     assert counts.dtype == np.int64 and counts.has_sorted_indices and (counts != expected).nnz == 0
     # A fixed vocabulary: its columns only, unknown terms left out.
     vocabulary = ["assad", "putin", "zzz"]
-    counts, found = terms._count_matrix(CORPUS, vocabulary)
+    counts, found = count_matrix(CORPUS, vocabulary)
     assert found == vocabulary
     assert (counts != CountVectorizer(analyzer=terms.tokenize, vocabulary=vocabulary).transform(CORPUS)).nnz == 0
-    assert terms._count_matrix([])[0].shape == (0, 0)
+    assert count_matrix([])[0].shape == (0, 0)
 
 
 def test_coded_words_on_random_text():
@@ -214,7 +217,7 @@ def test_coded_words_on_random_text():
     alphabet = list("ab AB.,'-\u2019\u2018`_19\n\t\u2014\u2013\u2026\u201c\u201d\xa0\u00e9/$%()\x00\x01")
     for _ in range(3000):
         text = "".join(rng.choice(alphabet, size=rng.integers(0, 40)))
-        codes, uniques = terms._coded_words(text)
+        codes, uniques = coded_words(text)
         assert [uniques[c] for c in codes] == terms.words(text), repr(text)
 
 
@@ -244,12 +247,12 @@ def test_count_chunk_partials_add_up():
     half = len(CORPUS) // 2
     whole, whole_totals = terms.count_chunk(CORPUS)
     parts = [terms.count_chunk(CORPUS[:half]), terms.count_chunk(CORPUS[half:])]
-    added = terms._add_partials([p[0] for p in parts], ["group", "term"])
+    added = corpus_counts.add_partials([p[0] for p in parts], ["group", "term"])
     merged = whole.merge(added, on=["group", "term"], suffixes=("", "_added"))
     assert len(merged) == len(whole) == len(added)
     assert (merged["count"] == merged["count_added"]).all()
     assert (merged["doc_count"] == merged["doc_count_added"]).all()
-    totals = terms._add_partials([p[1] for p in parts], ["group"])
+    totals = corpus_counts.add_partials([p[1] for p in parts], ["group"])
     assert totals[["n_tokens", "n_docs"]].values.tolist() == whole_totals[["n_tokens", "n_docs"]].values.tolist()
 
 
@@ -258,11 +261,11 @@ def test_count_chunk_partials_add_up():
 
 def test_g2_matches_scipy_and_is_signed():
     a, b, c, d = 30, 5, 970, 995
-    g2 = terms._g2_2x2([a], [b], [c], [d])[0]
+    g2 = distinctive.g2([a], [b], [c], [d])[0]
     expected, *_ = chi2_contingency([[a, b], [c, d]], correction=False, lambda_="log-likelihood")
     assert g2 == pytest.approx(expected)
-    assert terms._g2_2x2([b], [a], [d], [c])[0] == pytest.approx(-expected)
-    assert terms._g2_2x2([0], [0], [10], [10])[0] == 0.0
+    assert distinctive.g2([b], [a], [d], [c])[0] == pytest.approx(-expected)
+    assert distinctive.g2([0], [0], [10], [10])[0] == 0.0
 
 
 def test_keyness_by_hand():
@@ -292,9 +295,10 @@ def test_keyness_target_errors():
         terms.keyness(df, "reuters", by="source", correction="yates2", progress=False)
     with pytest.raises(ValueError, match="no reference"):
         terms.keyness(df.assign(source="x"), "x", by="source", progress=False)
-    # a missing value can be the target
+    # a missing value can be the target, by None or by the name every table gives it
     table = terms.keyness(df, None, by="source", progress=False)
     assert table["term"].iloc[0] == "words"
+    assert terms.keyness(df, "(unknown)", by="source", progress=False).equals(table)
 
 
 def test_distinctive_terms_both_methods():

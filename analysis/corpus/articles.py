@@ -1,0 +1,766 @@
+"""The article parser: one article's raw text in, its title, date, source and body out.
+
+An article file is read as a short *header* (a blog date line, the title, a
+dateline, a source line), a *body*, and an optional *footer*. Each header
+element is recognised by the shape of its line, not by its position, so any of
+them may be missing or come in another order. The shapes understood out of the
+box:
+
+- the blog repost: ``Thursday, November 23, 2017`` (blog date line), the title,
+  ``23 Nov, 2017 05:44`` (dateline), ``Rt.com`` (source line), a photo caption
+  (``FILE PHOTO: ... © ...``), the body, ``No comments:`` (blog footer);
+- the plain shape: title line, blank line, body (the BBC corpus);
+- an agency dateline at the start of a body: ``WASHINGTON (Reuters) - The ...``
+  (news2017). The place and agency go to the ``dateline_place`` and
+  ``dateline_agency`` fields and the agency becomes the source; the dateline is
+  cut from the text, the sentence it introduces is kept.
+
+When a text fits none of these, the first non-empty line is the title (its
+first sentence when the line is too long for a title) and the ``warnings``
+field says why.
+
+The rules are data. :data:`RULES` is the ordered list of :class:`Rule` objects
+the parser tries, and :data:`SOURCE_ALIASES` the table that normalises source
+names; :func:`register_rule` and :func:`register_source` extend them without
+editing this module. A rule has a *role*:
+
+``"header"``
+    A whole line near the top (before the body). Its named groups become fields
+    (``date``, ``source``, ``title`` or a field of your own); the line is removed.
+``"drop"``
+    A whole line anywhere (photo captions); removed, no fields.
+``"footer"``
+    A whole line after some body text; it and everything after it are removed.
+``"lead"``
+    A pattern at the very start of the body (agency datelines); its fields are
+    recorded and the matched text is removed.
+
+This module is pure Python (no pandas): :func:`parse` is a per-article
+function that the DataFrame loader :func:`analysis.corpus.load` maps over a
+corpus, and that Dask can map over partitions.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from analysis.text.splitter import split
+
+# Output fields of :func:`parse`; analysis.corpus uses the same names as columns.
+TITLE = "title"
+TEXT = "text"
+DATE = "date"
+SOURCE = "source"
+DATELINE_PLACE = "dateline_place"
+DATELINE_AGENCY = "dateline_agency"
+SHAPE = "shape"
+WARNINGS = "warnings"
+FIELDS = (TITLE, TEXT, DATE, SOURCE, DATELINE_PLACE, DATELINE_AGENCY, SHAPE, WARNINGS)
+
+# Values of the ``shape`` field.
+SHAPE_BLOG = "blog"  # header lines (date, source, ...) around the title
+SHAPE_PLAIN = "title+body"  # title line, blank line, body
+SHAPE_ROW = "row"  # title given separately (a CSV/JSON row): body cleaning only
+SHAPE_FALLBACK = "fallback"  # nothing fitted: first non-empty line taken as the title
+SHAPE_RAW = "raw"  # parsing switched off: the text is kept as it is
+
+ROLES = ("header", "drop", "footer", "lead")
+
+MAX_TITLE_CHARS = 300
+
+# --- source names -------------------------------------------------------------
+
+#: Lowercase alias -> normalised source name. Extend with :func:`register_source`.
+#: Lookups strip ``http://``, ``www.`` and a trailing slash first, so a domain
+#: needs no alias unless it should map to another name.
+SOURCE_ALIASES: dict[str, str] = {
+    "reuters": "reuters",
+    "thomson reuters": "reuters",
+    "reuters.com": "reuters",
+    # IFR and LPC are Thomson Reuters services whose datelines read "(LPC/IFR)".
+    "ifr": "reuters",
+    "lpc": "reuters",
+    "ap": "ap",
+    "associated press": "ap",
+    "the associated press": "ap",
+    "apnews.com": "ap",
+    "afp": "afp",
+    "agence france-presse": "afp",
+    "agence france presse": "afp",
+    "afp.com": "afp",
+    "rt": "rt.com",
+    "rt.com": "rt.com",
+    "russia today": "rt.com",
+    "bbc": "bbc",
+    "bbc news": "bbc",
+    "bbc.co.uk": "bbc",
+    "bbc.com": "bbc",
+}
+
+
+def register_source(alias: str, name: str) -> None:
+    """Map a source ``alias`` (any case) to the normalised ``name``.
+
+    A registered alias also counts as a news agency in datelines such as
+    ``PARIS (Alias) - ...``.
+
+    Examples
+    --------
+    >>> register_source("Deutsche Presse-Agentur", "dpa")
+    >>> normalise_source("DEUTSCHE PRESSE-AGENTUR")
+    'dpa'
+    >>> parse("BERLIN (Deutsche Presse-Agentur) - Rain.", title="Weather")["source"]
+    'dpa'
+    >>> del SOURCE_ALIASES["deutsche presse-agentur"]  # undo the example
+    """
+    if not isinstance(alias, str) or not alias.strip() or not isinstance(name, str) or not name:
+        raise ValueError(
+            f"register_source(alias={alias!r}, name={name!r}): pass two non-empty strings"
+        )
+    SOURCE_ALIASES[_source_key(alias)] = name
+
+
+_URL_PREFIX = re.compile(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
+
+
+def _source_key(name: str) -> str:
+    return _URL_PREFIX.sub("", name.strip().lower()).rstrip("/").strip()
+
+
+def normalise_source(name: str | None) -> str | None:
+    """The normalised form of a source name: lowercase, no ``www.``, aliases mapped.
+
+    Returns ``None`` for an empty name.
+
+    Examples
+    --------
+    >>> normalise_source("Rt.com"), normalise_source("www.Reuters.com"), normalise_source("AP")
+    ('rt.com', 'reuters', 'ap')
+    >>> normalise_source("www.Example.org/")
+    'example.org'
+    """
+    if name is None:
+        return None
+    key = _source_key(str(name))
+    if not key:
+        return None
+    return SOURCE_ALIASES.get(key, key)
+
+
+def agency_name(text: str) -> str | None:
+    """The normalised agency named by a dateline's parentheses, or ``None`` if unknown.
+
+    ``"Reuters"``, ``"Reuters on Friday"`` and ``"LPC/IFR"`` all name an agency
+    of :data:`SOURCE_ALIASES`; ``"VIDEO"`` does not.
+
+    Examples
+    --------
+    >>> agency_name("Reuters on Friday "), agency_name("LPC/IFR"), agency_name("VIDEO")
+    ('reuters', 'reuters', None)
+    """
+    key = _source_key(text)
+    if key in SOURCE_ALIASES:
+        return SOURCE_ALIASES[key]
+    for part in re.split(r"[/,;]+", key):
+        part = part.strip()
+        if part in SOURCE_ALIASES:
+            return SOURCE_ALIASES[part]
+        first = part.split(" ", 1)[0]
+        if first in SOURCE_ALIASES:
+            return SOURCE_ALIASES[first]
+    return None
+
+
+# --- dates --------------------------------------------------------------------
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Mon|Tue(?:s)?|Wed(?:nes)?|Thu(?:r(?:s)?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+_TIME = (
+    r"(?:(?:,\s*|\s+)(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
+    r"(?:\s*\(?(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2})\)?)?)?"
+)
+# A date as written in news headers, without a weekday; no named groups so it
+# can be embedded in rule patterns.
+DATE_PATTERN = (
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?[\s-]+{_MONTH},?[\s-]+(?:\d{{4}}|\d{{2}})"
+    rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}}(?=$|[T\s,]))"
+    rf"(?:T\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?{_TIME}"
+)
+
+_DATE_MDY = re.compile(
+    rf"(?:{_WEEKDAY},?\s+)?(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
+    re.IGNORECASE,
+)
+_DATE_DMY = re.compile(
+    rf"(?:{_WEEKDAY},?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+(?P<mon>{_MONTH}),?[\s-]+"
+    r"(?P<y>\d{4}|\d{2})(?!\d)",
+    re.IGNORECASE,
+)
+_DATE_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
+_TIME_OF_DAY = re.compile(
+    r"(?:^|[\sT,])(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?::(?P<ss>\d{2}))?(?:\.\d+)?"
+    r"\s*(?P<ampm>[AaPp])?\.?(?:[Mm]\.?)?(?![\d])"
+)
+
+
+def parse_date(text: str | None) -> _dt.datetime | None:
+    """Read a date (and time, when given) as written in news headers or CSV columns.
+
+    Forms: ``November 23, 2017``, ``Thursday, November 23, 2017``,
+    ``23 Nov, 2017 05:44``, ``31-Dec-17``, ``2017-12-31``, ``2017-12-31T08:15:00Z``,
+    ``Dec. 5, 2017 at 5:44 PM``. Time zones are ignored (the clock time is kept).
+    Returns ``None`` when no date is found.
+
+    Examples
+    --------
+    >>> parse_date("23 Nov, 2017 05:44")
+    datetime.datetime(2017, 11, 23, 5, 44)
+    >>> parse_date("31-Dec-17"), parse_date("tomorrow")
+    (datetime.datetime(2017, 12, 31, 0, 0), None)
+    """
+    if not text:
+        return None
+    text = text.strip()
+    for pattern in (_DATE_ISO, _DATE_MDY, _DATE_DMY):
+        m = pattern.search(text)
+        if m is None:
+            continue
+        parts = m.groupdict()
+        year = int(parts["y"])
+        if year < 100:  # two-digit years, as in "31-Dec-17"
+            year += 2000 if year < 70 else 1900
+        month = int(parts["m"]) if "m" in parts else _MONTHS[parts["mon"][:3].lower()]
+        hour = minute = second = 0
+        t = _TIME_OF_DAY.search(text, m.end())
+        if t is not None:
+            hour, minute = int(t["hh"]), int(t["mm"])
+            second = int(t["ss"] or 0)
+            if t["ampm"]:
+                hour = hour % 12 + (12 if t["ampm"].lower() == "p" else 0)
+        try:
+            return _dt.datetime(year, month, int(parts["d"]), hour, minute, second)
+        except ValueError:
+            try:  # an impossible time should not lose a good date
+                return _dt.datetime(year, month, int(parts["d"]))
+            except ValueError:
+                return None
+    return None
+
+
+# --- rules --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class Rule:
+    """One shape the parser recognises.
+
+    Parameters
+    ----------
+    name : str
+        Short identifier, used in :func:`register_rule` (``before=``) and docs.
+    role : {"header", "drop", "footer", "lead"}
+        Where the rule is tried and what a match does (see the module docstring).
+    pattern : str or re.Pattern
+        For ``header``, ``drop`` and ``footer``: must match a whole line (leading
+        and trailing spaces stripped). For ``lead``: matched at the start of the
+        body. Named groups become fields unless ``fields`` is given.
+    fields : callable, optional
+        ``fields(match) -> dict`` of field values, or ``None`` to reject the
+        match (so a rule can validate what its pattern found). Values of
+        ``date`` may be strings (read by :func:`parse_date`); values of
+        ``source`` are normalised by :func:`normalise_source`. Any other key
+        becomes a column of its own in :func:`analysis.corpus.load`.
+    max_chars : int, default 300 (1,000 for ``lead``)
+        Longer lines are never tested, so a file of one 50 MB line stays linear.
+    flags : int, default 0
+        ``re`` flags when ``pattern`` is a string.
+
+    Examples
+    --------
+    >>> rule = Rule("byline", "header", r"By (?P<author>[A-Z][\\w .'-]+)")
+    >>> parse("A title\\nBy Jane Doe\\n\\nThe body.", rules=[rule, *RULES])["author"]
+    'Jane Doe'
+    """
+
+    name: str
+    role: str
+    pattern: str | re.Pattern
+    fields: Callable[[re.Match], Mapping | None] | None = None
+    max_chars: int | None = None
+    flags: int = 0
+    regex: re.Pattern = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        if self.role not in ROLES:
+            raise ValueError(f"Rule {self.name!r}: role={self.role!r}; pass one of {ROLES}")
+        try:
+            regex = (
+                self.pattern
+                if isinstance(self.pattern, re.Pattern)
+                else re.compile(self.pattern, self.flags)
+            )
+        except re.error as exc:
+            raise ValueError(f"Rule {self.name!r}: pattern {self.pattern!r} is invalid: {exc}")
+        object.__setattr__(self, "regex", regex)
+        if self.max_chars is None:
+            object.__setattr__(self, "max_chars", 1000 if self.role == "lead" else 300)
+
+    def match(self, text: str) -> tuple[dict, int] | None:
+        """``(fields, end)`` if the rule accepts ``text``, else ``None``.
+
+        ``end`` is where the match stops (the whole line for line rules).
+        """
+        if self.role == "lead":
+            m = self.regex.match(text, 0, self.max_chars)
+        elif len(text) > self.max_chars:
+            return None
+        else:
+            m = self.regex.fullmatch(text)
+        if m is None:
+            return None
+        if self.fields is not None:
+            found = self.fields(m)
+            return None if found is None else (dict(found), m.end())
+        return {k: v for k, v in m.groupdict().items() if v is not None}, m.end()
+
+
+def _source_line_fields(m: re.Match) -> dict | None:
+    # A source line is a web address or a name of the source table: a title
+    # such as "Markets rally" must not pass.
+    name = m["source"].strip()
+    if re.fullmatch(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}/?", name):
+        return {SOURCE: name}
+    if _source_key(name) in SOURCE_ALIASES:
+        return {SOURCE: name}
+    return None
+
+
+# A dateline place: capitalised words such as "WASHINGTON", "NEW YORK/CHICAGO",
+# "SACRAMENTO, Calif.", "DANANG, Vietnam", "WEST PALM BEACH, Fla./WASHINGTON".
+_PLACE_PART = (
+    r"[A-Z][A-Z0-9.'’&-]*(?:[ ][A-Z0-9][A-Z0-9.'’&-]*)*"
+    r"(?:,[ ]?[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?)?"
+)
+_AGENCY_DATELINE = (
+    r"(?:\(\(?[^()]{1,400}\)\)?\s+)?"  # an editor's note: "(Corrects paragraph 7 ...)"
+    r"(?:By\s+[A-Z][^()\n]{0,120}?\s+)?"  # a byline: "By Patricia Zengerle"
+    rf"(?:(?P<place>{_PLACE_PART}(?:\s*/\s*{_PLACE_PART})*),?\s*)?"
+    r"\((?P<agency>[^()\n]{0,40})\)\s*[-–—]+\s*"
+)
+
+
+def _dateline_fields(m: re.Match) -> dict | None:
+    place = m["place"]
+    raw = m["agency"].strip()
+    if not raw:
+        # "WASHINGTON () - ...": a dateline whose agency was lost in an export.
+        return {DATELINE_PLACE: place} if place else None
+    agency = agency_name(raw)
+    if agency is None:  # "(VIDEO) - ..." is not a dateline
+        return None
+    return {DATELINE_PLACE: place, DATELINE_AGENCY: agency, SOURCE: agency}
+
+
+def _disclaimer_fields(m: re.Match) -> dict | None:
+    agency = agency_name(m["agency"])
+    return None if agency is None else {SOURCE: agency}
+
+
+#: The rules the parser tries, in order (first match wins within a role).
+#: Extend with :func:`register_rule`, or pass ``rules=`` to :func:`parse`.
+RULES: list[Rule] = [
+    Rule(
+        "blog_date",
+        "header",
+        rf"{_WEEKDAY},?\s+(?P<date>{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}){_TIME}",
+        flags=re.IGNORECASE,
+    ),
+    Rule(
+        "dateline",
+        "header",
+        rf"(?:(?:Published|Posted|Updated|Last updated|Date)(?:\s+on)?\s*:?\s*)?"
+        rf"(?:{_WEEKDAY},?\s+)?(?P<date>{DATE_PATTERN})",
+        flags=re.IGNORECASE,
+    ),
+    Rule(
+        "source_line",
+        "header",
+        r"(?:(?:Source|Via|From)\s*:\s*)?(?P<source>\S+(?:[ ]\S+){0,3})",
+        fields=_source_line_fields,
+        max_chars=80,
+    ),
+    Rule(
+        "photo_caption",
+        "drop",
+        r"(?:\(?(?:FILE\s+)?(?:PHOTO|IMAGE|PICTURE)\)?\s*:.*)|(?:[^©]*+©.*)",
+        flags=re.IGNORECASE,
+        max_chars=300,
+    ),
+    Rule(
+        "blog_footer",
+        "footer",
+        r"(?:No|\d+)\s+comments?\s*:?.*|Posted by\s.{1,120}|(?:Newer|Older)\s+Posts?\b.*"
+        r"|Labels\s*:.*|Subscribe to\s*:.*|Share this(?:\s+(?:article|story|post))?\s*:?",
+        flags=re.IGNORECASE,
+        max_chars=200,
+    ),
+    Rule("agency_dateline", "lead", _AGENCY_DATELINE, fields=_dateline_fields),
+    Rule(
+        "agency_disclaimer",
+        "lead",
+        r"(?:The following statements? (?:was|were) posted.{0,300}?\.\s+)?"
+        r"(?:The opinions? expressed (?:is|are) .{0,60}?\.\s+)?"
+        r"(?P<agency>[A-Z][\w ]{1,30}?) has not edited the statements? or confirmed"
+        r" (?:its|their) accuracy\.\s*",
+        fields=_disclaimer_fields,
+    ),
+]
+
+
+def register_rule(rule: Rule, *, before: str | None = None) -> Rule:
+    """Add ``rule`` to :data:`RULES` (at the end, or before the rule named ``before``).
+
+    A rule registered under the name of an existing one replaces it.
+
+    Examples
+    --------
+    >>> kicker = register_rule(Rule("kicker", "drop", r"READ MORE:.*"), before="blog_footer")
+    >>> parse("Title\\n\\nOne.\\nREAD MORE: elsewhere\\nTwo.")["text"]
+    'One.\\nTwo.'
+    >>> RULES.remove(kicker)  # undo the example
+    """
+    if not isinstance(rule, Rule):
+        raise TypeError(f"rule={rule!r} is not a Rule; build one with Rule(name, role, pattern)")
+    names = [r.name for r in RULES]
+    if rule.name in names:
+        RULES[names.index(rule.name)] = rule
+        return rule
+    if before is None:
+        RULES.append(rule)
+    elif before in names:
+        RULES.insert(names.index(before), rule)
+    else:
+        raise ValueError(f"before={before!r} names no rule; pass one of {names}")
+    return rule
+
+
+# --- the parser ---------------------------------------------------------------
+
+
+_FLAG_LETTERS = ((re.IGNORECASE, "i"), (re.DOTALL, "s"), (re.MULTILINE, "m"), (re.VERBOSE, "x"))
+
+
+def _any_of(rules: list[Rule]) -> re.Pattern | None:
+    """One pattern matching a line when any of ``rules`` might: a quick first test.
+
+    ``None`` when the patterns cannot be combined (back-references); the rules
+    are then tried one by one, which gives the same result more slowly.
+    """
+    if not rules:
+        return None
+    parts = []
+    for rule in rules:
+        if rule.role == "lead" or not isinstance(rule.regex.pattern, str):
+            return None
+        letters = "".join(c for flag, c in _FLAG_LETTERS if rule.regex.flags & flag)
+        body = re.sub(r"\(\?P<\w+>", "(?:", rule.regex.pattern)
+        parts.append(f"(?{letters}:{body})" if letters else f"(?:{body})")
+    try:
+        return re.compile("|".join(parts))
+    except re.error:
+        return None
+
+
+class _Ruleset:
+    """Rules grouped by role, with a combined first test per group of line rules."""
+
+    def __init__(self, rules: Iterable[Rule]):
+        roles: dict[str, list[Rule]] = {role: [] for role in ROLES}
+        for rule in rules:
+            if not isinstance(rule, Rule):
+                raise TypeError(f"rules must hold Rule objects, got {rule!r}")
+            roles[rule.role].append(rule)
+        self.header = roles["header"] + roles["drop"]
+        self.drop, self.footer, self.lead = roles["drop"], roles["footer"], roles["lead"]
+        self.header_any = _any_of(self.header)
+        self.header_max = max((r.max_chars for r in self.header), default=0)
+        self.body = self.footer + self.drop
+        self.body_any = _any_of(self.body)
+        self.body_max = max((r.max_chars for r in self.body), default=0)
+
+
+_RULESETS: dict[tuple, _Ruleset] = {}
+
+
+def _ruleset(rules: Iterable[Rule] | None) -> _Ruleset:
+    key = tuple(RULES if rules is None else rules)
+    found = _RULESETS.get(key)
+    if found is None:
+        if len(_RULESETS) > 32:
+            _RULESETS.clear()
+        found = _RULESETS[key] = _Ruleset(key)
+    return found
+
+
+def _first_match(line: str, rules: list[Rule], any_of: re.Pattern | None, longest: int):
+    if len(line) > longest or (any_of is not None and any_of.fullmatch(line) is None):
+        return None
+    for rule in rules:
+        hit = rule.match(line)
+        if hit is not None:
+            return rule, hit[0]
+    return None
+
+
+def _truncate(line: str, limit: int) -> str:
+    if len(line) <= limit:
+        return line
+    cut = line[:limit].rsplit(" ", 1)[0] or line[:limit]
+    return cut.rstrip() + "…"
+
+
+def _first_sentence(line: str, limit: int) -> str:
+    """A title for a text without one: its first sentence, cut to ``limit``."""
+    # Only the start is split, so a 50 MB line costs no more than a short one.
+    found = split(line[: 2 * limit])
+    return _truncate(found[0].strip() if found else line, limit)
+
+
+def _record(out: dict, found: dict, dates: list, notes: list[str]) -> None:
+    for key, value in found.items():
+        if value is None or value == "":
+            continue
+        if key == DATE:
+            when = value if isinstance(value, _dt.datetime) else parse_date(str(value))
+            if when is None:
+                notes.append(f"date {value!r} not understood")
+            else:
+                dates.append(when)
+        elif key == SOURCE:
+            if out.get(SOURCE) is None:
+                out[SOURCE] = normalise_source(value)
+        elif out.get(key) is None:
+            out[key] = value.strip() if isinstance(value, str) else value
+
+
+def _best_date(dates: list[_dt.datetime]) -> _dt.datetime | None:
+    # A dateline with a clock time is more precise than a blog's date line.
+    for when in dates:
+        if when.hour or when.minute or when.second:
+            return when
+    return dates[0] if dates else None
+
+
+def _clean_body(lines: list[str], rules: _Ruleset, out: dict, dates, notes) -> str:
+    longest, any_of = rules.body_max, rules.body_any
+    # Most bodies have no line to drop: one quick test per short line tells,
+    # and lines before the first candidate are kept as they are.
+    first = None
+    if rules.body:
+        for i, line in enumerate(lines):
+            if len(line) <= longest + 40:
+                stripped = line.strip()
+                if stripped and len(stripped) <= longest and (
+                    any_of is None or any_of.fullmatch(stripped)
+                ):
+                    first = i
+                    break
+    if first is None:
+        body = "\n".join(lines).strip()
+    else:
+        body = _drop_lines(lines, rules, first).strip()
+    for rule in rules.lead:
+        hit = rule.match(body)
+        if hit is not None:
+            _record(out, hit[0], dates, notes)
+            body = body[hit[1] :]
+            break
+    return body
+
+
+def _drop_lines(lines: list[str], rules: _Ruleset, start: int = 0) -> str:
+    """The body without its drop lines and from its first footer line on."""
+    kept: list[str] = lines[:start]
+    changed = False
+    seen_text = any(line.strip() for line in kept)
+    longest = rules.body_max
+    for line in lines[start:]:
+        if len(line) > longest + 40:  # too long for any rule, whatever its spaces
+            seen_text = True
+            kept.append(line)
+            continue
+        stripped = line.strip()
+        if not stripped:
+            kept.append("")
+            continue
+        hit = _first_match(stripped, rules.body, rules.body_any, longest)
+        if hit is not None:
+            if hit[0].role == "drop":
+                changed = True
+                continue
+            if seen_text:  # a footer line ends the article
+                changed = True
+                break
+        seen_text = True
+        kept.append(line)
+    body = "\n".join(kept)
+    while changed and "\n\n\n" in body:  # str.replace: a regex here costs more than parsing
+        body = body.replace("\n\n\n", "\n\n")
+    return body
+
+
+def parse(
+    text: str,
+    *,
+    title: str | None = None,
+    rules: Iterable[Rule] | None = None,
+    max_title_chars: int = MAX_TITLE_CHARS,
+) -> dict:
+    """Parse one article's raw text into its fields.
+
+    Parameters
+    ----------
+    text : str
+        The article as read from a file (or a CSV/JSON row's text).
+    title : str, optional
+        The title when known from elsewhere (a CSV ``title`` column). Then the
+        whole ``text`` is the body and only the body rules apply (photo
+        captions, footers, agency datelines); an empty string means "no title".
+    rules : iterable of Rule, optional
+        The rules to try, in order; default :data:`RULES`.
+    max_title_chars : int, default 300
+        A longer first line is not taken for a title.
+
+    Returns
+    -------
+    dict
+        ``title`` (str or None), ``text`` (the body), ``date`` (datetime or
+        None), ``source`` (normalised, or None), ``dateline_place``,
+        ``dateline_agency`` (str or None), ``shape`` (one of ``"blog"``,
+        ``"title+body"``, ``"row"``, ``"fallback"``), ``warnings`` (``""`` when
+        the text fitted a shape, else the reasons, joined by ``"; "``), plus
+        any field a custom rule produced.
+
+    Examples
+    --------
+    >>> raw = '''Thursday, November 23, 2017
+    ...
+    ... Troops advance in the valley
+    ... 23 Nov, 2017 05:44
+    ... Rt.com
+    ...
+    ... FILE PHOTO: Soldiers near the river © Agency / Photographer
+    ...
+    ... Troops are making advances, the ministry said.
+    ...
+    ... No comments:'''
+    >>> a = parse(raw)
+    >>> a["title"], a["date"], a["source"], a["shape"]
+    ('Troops advance in the valley', datetime.datetime(2017, 11, 23, 5, 44), 'rt.com', 'blog')
+    >>> a["text"]
+    'Troops are making advances, the ministry said.'
+    >>> b = parse("WASHINGTON (Reuters) - The Senate voted on Monday.", title="Vote")
+    >>> b["text"], b["dateline_place"], b["source"]
+    ('The Senate voted on Monday.', 'WASHINGTON', 'reuters')
+    >>> parse("no title line here, just one sentence.")["warnings"]
+    'only one line: its first sentence is the title, all of it the text'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}: {text!r:.60}")
+    ruleset = _ruleset(rules)
+    out: dict = {
+        TITLE: None, TEXT: "", DATE: None, SOURCE: None,
+        DATELINE_PLACE: None, DATELINE_AGENCY: None, SHAPE: None, WARNINGS: "",
+    }  # fmt: skip
+    notes: list[str] = []
+    dates: list[_dt.datetime] = []
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.split("\n")
+
+    if title is not None:
+        out[TITLE] = title.strip() or None
+        out[TEXT] = _clean_body(lines, ruleset, out, dates, notes)
+        out[SHAPE] = SHAPE_ROW
+        if not out[TEXT]:
+            notes.append("empty text")
+        out[DATE] = _best_date(dates)
+        out[WARNINGS] = "; ".join(notes)
+        return out
+
+    n = len(lines)
+    i = 0
+    title_at = -1
+    header_hits = 0
+    header_after_title = False
+    while i < n:
+        line = lines[i].strip()
+        if not line:
+            i += 1
+            continue
+        hit = _first_match(line, ruleset.header, ruleset.header_any, ruleset.header_max)
+        if hit is not None:
+            rule, found = hit
+            if rule.role == "header":
+                header_hits += 1
+                header_after_title |= title_at >= 0
+                if TITLE in found and title_at < 0:
+                    title_at = i
+                    out[TITLE] = found.pop(TITLE).strip()
+                _record(out, found, dates, notes)
+            i += 1
+            continue
+        if title_at < 0 and len(line) <= max_title_chars:
+            title_at = i
+            out[TITLE] = line
+            i += 1
+            continue
+        break
+    body_lines = lines[i:]
+    has_body = any(line.strip() for line in body_lines)
+
+    if title_at < 0:
+        first = next((line.strip() for line in lines if line.strip()), "")
+        out[SHAPE] = SHAPE_FALLBACK
+        if not first:
+            notes.append("empty text")
+        elif not has_body:
+            notes.append("no title or body found: only header lines")
+        else:
+            first = next(line.strip() for line in body_lines if line.strip())
+            out[TITLE] = _first_sentence(first, max_title_chars)
+            notes.append(
+                f"no title line (first line is {len(first):,} characters, more than "
+                f"max_title_chars={max_title_chars}): its first sentence is the title, all of it the text"
+            )
+    elif not has_body:
+        out[SHAPE] = SHAPE_FALLBACK
+        if header_hits:
+            notes.append("no body after the title")
+        else:
+            notes.append("only one line: its first sentence is the title, all of it the text")
+            body_lines = [out[TITLE]]
+            out[TITLE] = _first_sentence(out[TITLE], max_title_chars)
+    elif not header_after_title and title_at + 1 < n and lines[title_at + 1].strip():
+        out[SHAPE] = SHAPE_FALLBACK
+        notes.append("no blank line after the title line: first line taken as the title")
+    else:
+        out[SHAPE] = SHAPE_BLOG if header_hits else SHAPE_PLAIN
+
+    out[TEXT] = _clean_body(body_lines, ruleset, out, dates, notes)
+    out[DATE] = _best_date(dates)
+    out[WARNINGS] = "; ".join(notes)
+    return out

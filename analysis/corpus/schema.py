@@ -1,0 +1,43 @@
+"""The corpus table's columns and the input shapes :func:`~analysis.corpus.load` recognises."""
+
+from __future__ import annotations
+
+from analysis.corpus import articles
+
+DOC_ID = "doc_id"
+TITLE = articles.TITLE
+DATE = articles.DATE
+SOURCE = articles.SOURCE
+LABEL = "label"
+TEXT = articles.TEXT
+PATH = "path"
+N_CHARS = "n_chars"
+WARNINGS = articles.WARNINGS
+DATELINE_PLACE = articles.DATELINE_PLACE
+DATELINE_AGENCY = articles.DATELINE_AGENCY
+SHAPE = articles.SHAPE
+
+#: Columns every table from :func:`~analysis.corpus.load` has, in this order.
+COLUMNS = (DOC_ID, TITLE, DATE, SOURCE, LABEL, TEXT, PATH, N_CHARS, WARNINGS)
+#: Columns added after :data:`COLUMNS`: what the parser found out about each article.
+PARSE_COLUMNS = (DATELINE_PLACE, DATELINE_AGENCY, SHAPE)
+#: Every column a loaded article has, in order.
+RECORD = COLUMNS + PARSE_COLUMNS
+
+#: Column names looked for, in order, in CSV/JSON/Parquet/DataFrame input.
+TEXT_COLUMNS = ("text", "body", "content", "article")
+TITLE_COLUMNS = ("title", "headline")
+DATE_COLUMNS = ("date", "published", "publish_date", "pubdate", "datetime", "timestamp")
+
+#: File suffixes :func:`~analysis.corpus.load` reads (any case) and how.
+FILE_KINDS = {
+    ".txt": "text",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".parquet": "parquet",
+}
+#: Names (shell patterns, any case) skipped in a folder -- each one is listed in
+#: the load report. BBC-style corpora ship a README.TXT beside the articles.
+EXCLUDE = ("README*", "LICENSE*", "LICENCE*", "CHANGELOG*", ".*", "__pycache__", "__MACOSX")

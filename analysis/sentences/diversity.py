@@ -1,0 +1,130 @@
+"""Lexical diversity of every article of a batch at once: MATTR and MTLD.
+
+Both work on a word stream (all articles of a batch, one after the other)
+described by ``prev``, the position of each word's previous occurrence in its
+article (-1 for none), and the article bounds. The tests check them against
+plain per-article loops.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def mattr(prev: np.ndarray, starts: np.ndarray, ends: np.ndarray, article: np.ndarray,
+                 window: int) -> np.ndarray:
+    """Moving-average type-token ratio of every article at once (Covington & McFall 2010).
+
+    Word ``i`` is a new type in each window ``[s, s + window)`` that contains
+    it but not its previous occurrence: ``max(prev + 1, i - window + 1, start)
+    <= s <= min(i, end - window)``. Summing those counts over the words of an
+    article gives the sum of distinct counts over all its windows in O(n).
+    An article no longer than the window gets its plain type-token ratio.
+    """
+    n_words = ends - starts
+    out = np.full(len(starts), np.nan)
+    if len(prev) == 0:
+        return out
+    i = np.arange(len(prev))
+    a = starts[article]
+    last = ends[article] - window  # the last window start
+    lo = np.maximum(np.maximum(prev + 1, i - window + 1), a)
+    hi = np.minimum(i, last)
+    total = np.bincount(article, weights=np.clip(hi - lo + 1, 0, None), minlength=len(starts))
+    long = n_words > window
+    n_windows = (n_words - window + 1).astype(float)
+    out[long] = total[long] / (n_windows[long] * window)
+    short = (n_words > 0) & ~long
+    first = prev < a
+    types = np.bincount(article, weights=first, minlength=len(starts))
+    out[short] = types[short] / n_words[short]
+    return out
+
+
+def _mtld_factors(prev: np.ndarray, starts: np.ndarray, ends: np.ndarray, threshold: float,
+                  width: int = 256) -> np.ndarray:
+    """MTLD factor counts, one pass over every article at once.
+
+    Each round finds, for every unfinished article, where its current factor
+    ends: the first word at which the type-token ratio since the factor's
+    start falls to ``threshold``. A word is a new type of the factor when its
+    previous occurrence lies before the factor's start. Articles whose factor
+    runs past ``width`` words, and the last few articles, finish with a plain loop.
+    """
+    factors = np.zeros(len(starts))
+    st = starts.copy()
+    active = ends > starts
+    steps = np.arange(width)
+    limit = threshold * np.arange(1, width + 1)
+    while active.any():
+        rows = np.flatnonzero(active)
+        if len(rows) <= 4:
+            # A few long articles left: a round per factor would cost more than a loop.
+            for r in rows:
+                factors[r] += _mtld_loop(prev, int(st[r]), int(ends[r]), threshold)
+            break
+        s = st[rows]
+        e = ends[rows]
+        pos = s[:, None] + steps
+        valid = pos < e[:, None]
+        new = (prev[np.minimum(pos, len(prev) - 1)] < s[:, None]) & valid
+        types = np.cumsum(new, axis=1)
+        hit = (types <= limit) & valid
+        found = hit.any(axis=1)
+        j = hit.argmax(axis=1)
+        # A factor ends: count it and start the next one after it.
+        done_rows = rows[found]
+        factors[done_rows] += 1
+        st[done_rows] = s[found] + j[found] + 1
+        active[done_rows[st[done_rows] >= ends[done_rows]]] = False
+        # No factor ends before the article does: add the partial factor.
+        left = ~found
+        tail = left & (e - s <= width)
+        if tail.any():
+            r = rows[tail]
+            count = e[tail] - s[tail]
+            ttr = types[tail, count - 1] / count
+            factors[r] += (1 - ttr) / (1 - threshold)
+            active[r] = False
+        for k in np.flatnonzero(left & (e - s > width)):
+            r = rows[k]
+            factors[r] += _mtld_loop(prev, int(s[k]), int(e[k]), threshold)
+            active[r] = False
+    return factors
+
+
+def _mtld_loop(prev: np.ndarray, start: int, end: int, threshold: float) -> float:
+    """Factors of one article from ``start`` on, with a plain loop."""
+    factors = 0.0
+    types = count = 0
+    for i in range(start, end):
+        count += 1
+        if prev[i] < start:
+            types += 1
+        if types <= threshold * count:
+            factors += 1
+            start = i + 1
+            types = count = 0
+    if count:
+        factors += (1 - types / count) / (1 - threshold)
+    return factors
+
+
+def mtld(prev, nxt, starts, ends, threshold: float = 0.72) -> np.ndarray:
+    """MTLD of every article (McCarthy & Jarvis 2010): forward and backward passes averaged.
+
+    ``nxt`` is the position of each word's next occurrence in its article
+    (the stream's length for none); NaN where a pass never falls to the
+    threshold.
+    """
+    n = len(prev)
+    n_words = (ends - starts).astype(float)
+    forward = _mtld_factors(prev, starts, ends, threshold)
+    # The backward pass is the forward pass over the reversed stream, where a
+    # word's previous occurrence is its next one in the original order.
+    prev_rev = (n - 1 - nxt)[::-1]
+    backward = _mtld_factors(prev_rev, n - ends, n - starts, threshold)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = (n_words / forward + n_words / backward) / 2
+    out[(forward <= 0) | (backward <= 0)] = np.nan
+    return out

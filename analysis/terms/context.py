@@ -1,0 +1,113 @@
+"""Keyword in context: every use of a word, phrase or pattern, with the words around it."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+import pandas as pd
+
+from analysis._input import DOC_ID, check_int, corpus_frame
+from analysis.text.tokens import WORD, straight_apostrophes
+
+LEFT = "left"
+MATCH = "match"
+RIGHT = "right"
+
+#: Columns of :func:`kwic`.
+KWIC_COLUMNS = [DOC_ID, LEFT, MATCH, RIGHT]
+
+_APOSTROPHE_CLASS = "['\u2019\u2018\u02bc`]"
+
+
+# Characters that make a kwic pattern a regular expression when ``regex`` is
+# not given. The dot is not one of them: "U.S." is a word.
+_REGEX_MARKS = re.compile(r"[\\\[\]()*+?{}|^$]")
+
+
+def _kwic_regex(pattern: str, regex: bool | None, case_sensitive: bool) -> re.Pattern:
+    flags = 0 if case_sensitive else re.IGNORECASE
+    if not isinstance(pattern, str) or not pattern.strip():
+        raise ValueError(f"pattern={pattern!r}; pass a word, a phrase or a regular expression")
+    if regex is None:
+        regex = bool(_REGEX_MARKS.search(pattern))
+    if regex:
+        try:
+            return re.compile(pattern, flags)
+        except re.error as exc:
+            raise ValueError(
+                f"pattern={pattern!r} is not a valid regular expression ({exc}); fix it, or pass "
+                "regex=False to search for the words as written"
+            ) from None
+    parts = [re.escape(w).replace("'", _APOSTROPHE_CLASS) for w in _kwic_words(pattern)]
+    return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)", flags)
+
+
+def _kwic_words(pattern: str) -> list[str]:
+    """The whitespace-separated pieces of a kwic pattern, apostrophes made straight."""
+    return straight_apostrophes(pattern).split()
+
+
+def _kwic_text(text: str, compiled: re.Pattern, window: int) -> list[tuple[str, str, str]]:
+    """``(left, match, right)`` for every non-empty match in one text."""
+    hits = [m for m in compiled.finditer(text) if m.end() > m.start()]
+    if not hits:
+        return []
+    spans = [m.span() for m in WORD.finditer(straight_apostrophes(text))]
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]
+    out = []
+    for m in hits:
+        k = bisect.bisect_right(ends, m.start())
+        left = text[starts[k - window] if k >= window else (starts[0] if k else m.start()) : m.start()]
+        j = bisect.bisect_left(starts, m.end())
+        last = min(j + window, len(ends)) - 1
+        right = text[m.end() : ends[last]] if last >= j else ""
+        out.append((" ".join(left.split()), " ".join(m.group().split()), " ".join(right.split())))
+    return out
+
+
+def kwic(data, pattern: str, *, window: int = 7, regex: bool | None = None,
+         case_sensitive: bool = False) -> pd.DataFrame:
+    """Keyword in context: every use of a word, phrase or pattern, with the words around it.
+
+    Parameters
+    ----------
+    data : DataFrame or iterable of str
+        The corpus (``doc_id`` as everywhere: the column, else the index or position).
+    pattern : str
+        A word or phrase, matched as whole words, any spacing and any
+        apostrophe (``"islamic state"``, ``"Trump's"``, ``"U.S."``); or a
+        regular expression (``r"syria\\w*"``, ``"mueller|comey"``).
+    window : int
+        Words shown on each side.
+    regex : bool, optional
+        Whether ``pattern`` is a regular expression. By default it is when it
+        holds one of ``\\ [ ] ( ) * + ? { } | ^ $`` (a dot alone does not
+        count); an invalid one raises ``ValueError``.
+    case_sensitive : bool
+        Match case exactly (by default ``syria`` finds ``Syria``).
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, left, match, right``: one row per hit, in corpus order,
+        whitespace in the context collapsed to single spaces.
+
+    Examples
+    --------
+    >>> kwic(["Rebels left Abu-Kamal. The army said Abu-Kamal fell on Sunday."], "abu-kamal", window=2)
+      doc_id         left      match       right
+    0      0  Rebels left  Abu-Kamal  . The army
+    1      0    army said  Abu-Kamal     fell on
+    """
+    window = check_int("window", window, low=0)
+    compiled = _kwic_regex(pattern, regex, case_sensitive)
+    frame = corpus_frame(data)
+    rows = [
+        (doc_id, *hit)
+        for doc_id, text in zip(frame[DOC_ID].tolist(), frame["text"].tolist())
+        if isinstance(text, str)
+        for hit in _kwic_text(text, compiled, window)
+    ]
+    return pd.DataFrame(rows, columns=KWIC_COLUMNS).astype(object)

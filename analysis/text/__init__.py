@@ -1,0 +1,21 @@
+"""Text primitives on plain strings: the lowest layer of the package.
+
+Everything above counts, splits and measures with these, so a word, a term or
+a sentence means the same thing in every table. Pure Python (with numpy and
+Arrow for the batch counter): no pandas, and nothing else of the package.
+
+- :mod:`analysis.text.tokens` -- :func:`words`, :func:`tokenize`, stop words and the news rules;
+- :mod:`analysis.text.splitter` -- :func:`spans`, :func:`split`, :func:`quotations`, the word lists;
+- :mod:`analysis.text.syllable_counts` -- :func:`syllables`;
+- :mod:`analysis.text.counting` -- the fast batch counter (:func:`count_matrix`, :func:`coded_words`).
+"""
+
+from analysis.text.counting import coded_words, count_matrix
+from analysis.text.splitter import SplitRules, quotations, split, split_rules, spans
+from analysis.text.syllable_counts import syllables
+from analysis.text.tokens import SKLEARN_TOKEN_PATTERN, normalise, stop_words, tokenize, words
+
+__all__ = [
+    "SKLEARN_TOKEN_PATTERN", "SplitRules", "coded_words", "count_matrix", "normalise", "quotations", "split",
+    "split_rules", "spans", "stop_words", "syllables", "tokenize", "words",
+]

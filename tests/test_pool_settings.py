@@ -1,0 +1,70 @@
+"""Settings a user changes after the worker pool has started reach the workers: results never depend on
+how many processes ran or when they started (the pool lives for the session, its workers keep the module
+globals they were born with, so every setting must travel with each batch)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import _parallel, articles, sentences, terms
+from analysis.corpus import loading
+
+# "Supv." is in no word list by default, so "Supv. Grant" ends a sentence until it is added.
+TEXT = ("Supv. Grant inspected the site on Monday. The crew had left early. "
+        "Officials said Supv. Grant would report on Friday.")
+
+
+@pytest.fixture
+def many_batches(monkeypatch):
+    """Batches of a few hundred characters, so that 60 short articles make enough batches to use the pool."""
+    monkeypatch.setattr(_parallel, "CHUNK_CHARS", 400)
+    texts = [f"{TEXT} Item {i}." for i in range(60)]
+    # Start the pool now, with the settings as they are, as a session's earlier call would.
+    sentences.sentence_table(texts, n_jobs=2, progress=False)
+    assert _parallel._EXECUTOR is not None
+    return texts
+
+
+@pytest.fixture
+def supv_is_a_title():
+    sentences.ABBREVIATIONS_TITLES.add("supv")
+    yield
+    sentences.ABBREVIATIONS_TITLES.discard("supv")
+
+
+def test_abbreviations_added_later_reach_the_workers(many_batches, supv_is_a_title):
+    one = sentences.sentence_table(many_batches, n_jobs=1, progress=False)
+    two = sentences.sentence_table(many_batches, n_jobs=2, progress=False)
+    pd.testing.assert_frame_equal(one, two)
+    assert len(one) == 4 * len(many_batches)  # three sentences and "Item i."
+    stats_one = sentences.article_stats(many_batches, n_jobs=1, progress=False)
+    stats_two = sentences.article_stats(many_batches, n_jobs=2, progress=False)
+    pd.testing.assert_frame_equal(stats_one, stats_two)
+    assert stats_one["n_sentences"].eq(4).all()
+
+
+def test_ngrams_and_names_follow_the_word_lists_changed_later(many_batches, supv_is_a_title):
+    # Sentence bounds decide which n-grams and names exist: "supv grant" only when "Supv." is no stop.
+    one = terms.term_frequencies(many_batches, ngram_range=(2, 2), n_jobs=1, progress=False)
+    two = terms.term_frequencies(many_batches, ngram_range=(2, 2), n_jobs=2, progress=False)
+    pd.testing.assert_frame_equal(one, two)
+    assert "supv grant" in set(one["term"])
+    pd.testing.assert_frame_equal(terms.mentions(many_batches, n_jobs=1, progress=False),
+                                  terms.mentions(many_batches, n_jobs=2, progress=False))
+
+
+def test_source_aliases_and_rules_added_later_reach_the_workers(tmp_path, monkeypatch):
+    monkeypatch.setattr(loading, "_CHUNK_FILES", 3)
+    for i in range(30):
+        (tmp_path / f"{i:02d}.txt").write_text(
+            f"Storm warning {i}\n\nPARIS (Example Wire) - Rain fell all day.\nREAD MORE: Another story {i}\n")
+    loading.load(tmp_path, n_jobs=2, progress=False)  # the pool starts before the changes
+    monkeypatch.setitem(articles.SOURCE_ALIASES, "example wire", "examplewire")
+    monkeypatch.setattr(articles, "RULES", list(articles.RULES))
+    articles.register_rule(articles.Rule("kicker", "drop", r"READ MORE:.*"))
+    one = loading.load(tmp_path, n_jobs=1, progress=False)
+    two = loading.load(tmp_path, n_jobs=2, progress=False)
+    pd.testing.assert_frame_equal(one, two)
+    assert one["source"].eq("examplewire").all()
+    assert not one["text"].str.contains("READ MORE").any()
