@@ -127,6 +127,14 @@ def test_distinctive_terms_small(small, small_dask):
         pd.testing.assert_frame_equal(got, expected)
 
 
+@pytest.mark.parametrize("size", [2, 3])
+def test_collocations_small(small, small_dask, size):
+    expected = terms.collocations(small, size=size, min_count=1, progress=False)
+    got = terms.collocations(small_dask, size=size, min_count=1, progress=False)
+    pd.testing.assert_frame_equal(got, expected)
+    assert len(expected)
+
+
 def test_bad_dask_inputs(small_dask):
     with pytest.raises(ValueError, match="no 'text' column"):
         terms.term_frequencies(small_dask.rename(columns={"text": "body"}), progress=False)

@@ -543,3 +543,62 @@ def test_mentions_and_trends_on_news2017(news2017):
     monthly = terms.trends(news2017, ["mueller", "islamic state"], progress=False)
     assert monthly["period"].nunique() >= 6
     assert (monthly["n_articles"] > 0).all() and monthly["per_10k"].notna().all()
+
+
+# --- n-grams: the array path equals the plain one ------------------------------------------
+
+
+def _plain_ngrams(texts, groups, sizes, filtered):
+    from analysis.terms import counting
+    from analysis.text import split_rules
+
+    n_groups = max(groups) + 1
+    counters = counting._ngram_counters(texts, groups, n_groups, sizes, None, stop_words("english"), False,
+                                        filtered, split_rules())
+    return counting._counters_table(*counters)
+
+
+def _array_ngrams(texts, groups, sizes, filtered):
+    from analysis.terms import counting
+    from analysis.text import split_rules
+    from analysis.text.counting import sentence_terms
+
+    stream = sentence_terms(texts, split_rules())
+    return counting._ngram_table(stream, groups, sizes, stop_words("english"), False, filtered)
+
+
+def _same_counts(a, b):
+    key = ["group", "term"]
+    pd.testing.assert_frame_equal(a.sort_values(key).reset_index(drop=True).astype({"group": "int64"}),
+                                  b.sort_values(key).reset_index(drop=True).astype({"group": "int64"}),
+                                  check_dtype=False)
+
+
+@pytest.mark.parametrize("filtered", [True, False])
+@pytest.mark.parametrize("sizes", [[2], [3], [2, 3, 4]])
+def test_array_ngrams_equal_plain_ngrams_on_random_text(filtered, sizes):
+    import random
+
+    rng = random.Random(sum(sizes) + filtered)
+    alphabet = list("abc ABC.,'’-\n\x01\x02é İΣσ 12") + ["U.S.", " the ", ". ", "! ", "\n\n", "Mr. ", "don't "]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80))) for _ in range(300)] + ["", None]
+    groups = [i % 3 for i in range(len(texts))]
+    _same_counts(_array_ngrams(texts, groups, sizes, filtered), _plain_ngrams(texts, groups, sizes, filtered))
+
+
+@pytest.mark.shared
+def test_array_ngrams_equal_plain_ngrams_on_news(news2017):
+    texts = news2017["text"].tolist()[:300]
+    groups = [i % 2 for i in range(len(texts))]
+    for filtered in (True, False):
+        _same_counts(_array_ngrams(texts, groups, [2, 3], filtered), _plain_ngrams(texts, groups, [2, 3], filtered))
+
+
+def test_unigrams_with_ngrams_equal_unigrams_alone():
+    # With n-grams the unigrams and totals come from the sentence stream; they must equal the fast path's.
+    texts = CORPUS * 3 + ["Trump’s “FAKE NEWS!” — U.S.-led, 3.5% of 1,000 didn't."]
+    groups = [i % 2 for i in range(len(texts))]
+    both, totals_both = terms.count_chunk(texts, groups, ngram_range=(1, 2))
+    alone, totals_alone = terms.count_chunk(texts, groups)
+    _same_counts(both[~both["term"].str.contains(" ")], alone)
+    pd.testing.assert_frame_equal(totals_both, totals_alone)

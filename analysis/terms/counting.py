@@ -15,9 +15,17 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.text.counting import as_text, fast_table, piece_memo, unigram_pairs
+from analysis.text.counting import as_text, fast_table, piece_memo, sentence_terms, unigram_pairs
 from analysis.text.splitter import SplitRules, spans, split_rules
-from analysis.text.tokens import compile_pattern, filtered_terms, normalise, raw_terms, rule_drops, stop_words
+from analysis.text.tokens import (
+    compile_pattern,
+    filtered_terms,
+    keep_term,
+    normalise,
+    raw_terms,
+    rule_drops,
+    stop_words,
+)
 
 # Output column names, defined once for the whole of analysis.terms.
 TERM = "term"
@@ -88,6 +96,62 @@ def _ngram_counters(texts, codes, n_groups, sizes, pattern, stop, keep_numbers, 
         counts[g].update(grams)
         docs[g].update(set(grams))
     return counts, docs
+
+
+def _stream_unigrams(stream, codes, n_groups, stop, keep_numbers) -> pd.DataFrame:
+    """The unigram table of :func:`sentence_terms`' stream: its terms that :func:`tokenize` keeps."""
+    ids, terms, text_of, _ = stream
+    kept = np.fromiter((keep_term(t, stop, keep_numbers, True) for t in terms), dtype=bool, count=len(terms))
+    mask = kept[ids]
+    return _pairs_table(text_of[mask], ids[mask], terms, codes, n_groups)
+
+
+def _ngram_table(stream, codes, sizes, stop, keep_numbers, filtered) -> pd.DataFrame:
+    """``group, term, count, doc_count`` of the n-grams (n in ``sizes``, all >= 2) inside sentences, news rules.
+
+    The same counts as :func:`_ngram_counters` with the news rules, from the
+    integer arrays of :func:`~analysis.text.counting.sentence_terms`: a
+    window is valid when its first and last terms are in the same sentence,
+    and is keyed by its terms' ids; only the distinct n-grams become strings.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    ids, terms, text_of, sentence_of = stream
+    n_terms = max(len(terms), 1)
+    text_group = np.asarray(codes, dtype=np.int64)
+    words = pa.array(terms, type=pa.large_string())
+    if filtered:
+        is_stop = np.fromiter((t in stop for t in terms), dtype=bool, count=len(terms))
+        dropped = np.fromiter((not t or rule_drops(t, keep_numbers) for t in terms), dtype=bool, count=len(terms))
+        dropped_before = np.concatenate([[0], np.cumsum(dropped[ids])])
+    frames = []
+    for n in sizes:
+        starts = np.arange(max(len(ids) - n + 1, 0))
+        ok = sentence_of[starts] == sentence_of[starts + n - 1]
+        if filtered:
+            ok &= ~is_stop[ids[starts]] & ~is_stop[ids[starts + n - 1]]
+            ok &= dropped_before[starts + n] == dropped_before[starts]
+        starts = starts[ok]
+        key = ids[starts]
+        for j in range(1, n):
+            if key.size and int(key.max()) >= (2**62) // n_terms:  # keep the key within int64
+                key = np.unique(key, return_inverse=True)[1].astype(np.int64)
+            key = key * n_terms + ids[starts + j]
+        gram, first, gram_of = np.unique(key, return_index=True, return_inverse=True)
+        n_grams = max(len(gram), 1)
+        window_text = text_of[starts]
+        pair, count = _runs(np.sort(text_group[window_text] * n_grams + gram_of))
+        in_text, _ = _runs(np.sort(window_text * n_grams + gram_of))
+        # Every (group, n-gram) counted has a document count: the sorted keys agree.
+        _, doc_count = _runs(np.sort(text_group[in_text // n_grams] * n_grams + in_text % n_grams))
+        first_start = starts[first]
+        names = pc.binary_join_element_wise(*[words.take(pa.array(ids[first_start + j])) for j in range(n)],
+                                            pa.scalar(" ", type=pa.large_string()))
+        frames.append(pd.DataFrame({GROUP: pair // n_grams,
+                                    TERM: np.asarray(names.to_pylist(), dtype=object)[pair % n_grams],
+                                    COUNT: count, DOC_COUNT: doc_count}))
+    return pd.concat(frames, ignore_index=True) if frames else empty_counts()
 
 
 def _counters_table(counts: list[Counter], docs: list[Counter]) -> pd.DataFrame:
@@ -182,9 +246,16 @@ def count_chunk(
     low, high = check_ngram_range(ngram_range)
 
     frames = []
+    sizes = [n for n in range(max(low, 2), high + 1)]
+    grams = None
     # Unigrams are always counted: their total is the denominator of rates.
     table = fast_table(token_pattern)
-    if table is not None:
+    if sizes and pattern is None:
+        # One pass of the splitter and the word rules serves the n-grams, the unigrams and the totals.
+        stream = sentence_terms(texts, rules)
+        uni = _stream_unigrams(stream, codes, n_groups, stop, keep_numbers)
+        grams = _ngram_table(stream, codes, sizes, stop, keep_numbers, not all_windows)
+    elif table is not None:
         docs, term_ids, terms = unigram_pairs(texts, table, piece_memo(pattern, stop, keep_numbers))
         uni = _pairs_table(docs, term_ids, terms, codes, n_groups)
     else:
@@ -198,10 +269,11 @@ def count_chunk(
     n_tokens = uni.groupby(GROUP)[COUNT].sum().reindex(range(n_groups), fill_value=0).to_numpy()
     if low == 1:
         frames.append(uni)
-    sizes = [n for n in range(max(low, 2), high + 1)]
-    if sizes:
-        grams = _ngram_counters(texts, codes, n_groups, sizes, pattern, stop, keep_numbers, not all_windows, rules)
-        frames.append(_counters_table(*grams))
+    if grams is not None:
+        frames.append(grams)
+    elif sizes:
+        counters = _ngram_counters(texts, codes, n_groups, sizes, pattern, stop, keep_numbers, not all_windows, rules)
+        frames.append(_counters_table(*counters))
 
     counts_table = pd.concat(frames, ignore_index=True) if frames else empty_counts()
     counts_table[GROUP] = uniques[counts_table[GROUP].to_numpy()] if len(counts_table) else []

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analysis._input import check_choice, check_int
 from analysis.terms.corpus_counts import corpus_input, count_corpus
@@ -84,17 +86,22 @@ def collocations(
     counts, _, _ = count_corpus(data, n_jobs=n_jobs, progress=progress, desc="collocations",
                                 stopwords=stop, token_pattern=token_pattern, keep_numbers=keep_numbers,
                                 ngram_range=(size, size), all_windows=True)
-    windows = counts.loc[counts[TERM].str.count(" ") == size - 1, [TERM, COUNT]].reset_index(drop=True)
+    windows = counts[[TERM, COUNT]].reset_index(drop=True)
     if windows.empty:
         return pd.DataFrame({c: pd.Series(dtype=object if c == TERM else float) for c in COLLOCATION_COLUMNS})
-    parts = windows[TERM].str.split(" ", n=size - 1, expand=True)
+    # The words of each window, split in Arrow: a Python split per window costs more than the counting.
+    words = pc.split_pattern(pa.array(windows[TERM].to_numpy(dtype=object), type=pa.large_string()), " ",
+                             max_splits=size - 1).flatten()
+    positions = [words.take(pa.array(np.arange(j, len(words), size))) for j in range(size)]
+    parts = pd.DataFrame({j: column.to_numpy(zero_copy_only=False) for j, column in enumerate(positions)})
     count = windows[COUNT].to_numpy(dtype=float)
     n_windows = count.sum()
     score = np.full(len(windows), np.inf)
     npmi = np.full(len(windows), np.inf)
     # Each word position as integer codes, so that a part of the window (a run
     # of positions) is an integer key and its marginal count a bincount.
-    codes = [pd.factorize(parts[j])[0].astype(np.int64) for j in range(size)]
+    codes = [column.dictionary_encode().indices.to_numpy(zero_copy_only=False).astype(np.int64)
+             for column in positions]
 
     def marginal(positions: range) -> np.ndarray:
         dense = np.zeros(len(windows), dtype=np.int64)
