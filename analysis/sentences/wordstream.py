@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from analysis.text.counting import coded_words
+from analysis.text.counting import coded_words, marker_stem
 from analysis.text.splitter import SplitRules, quotations, spans
 from analysis.text.syllable_counts import cmu_table, lower_syllables
 
@@ -78,21 +78,9 @@ def _complex(word: str, lower: str, n_syll: int, first_in_sentence: bool) -> boo
     return True
 
 
-# Markers inserted between sentences, articles and around quotations, so that a
-# whole batch of articles goes through the word rules in one call and every count
-# becomes a numpy reduction. A batch picks a marker stem that none of its
-# texts contains.
-_MARKER_STEMS = ("zqxj", "qjzx", "xzqj", "jqxz")
-
-
-def _marker_stem(texts: list[str]) -> str:
-    for stem in _MARKER_STEMS:
-        if not any(stem in t for t in texts):
-            return stem
-    stem = "zq" + "x" * 12  # texts built to contain every stem above: use a longer one
-    while any(stem in t for t in texts):
-        stem += "x"
-    return stem
+# Markers are put between sentences, articles and around quotations, so that a
+# whole batch of articles goes through the word rules in one call and every
+# count becomes a numpy reduction.
 
 
 def sums_by_run(values: np.ndarray, ends: np.ndarray) -> np.ndarray:
@@ -111,7 +99,7 @@ class WordStream:
     """
 
     def __init__(self, texts: list[str], rules: SplitRules, *, with_spans: bool = False):
-        stem = _marker_stem(texts)
+        stem = marker_stem(texts)
         doc, sent, qopen, qclose = (f" {stem}{k} " for k in "dsoc")
         pieces: list[str] = []
         self.spans: list[list[tuple[int, int]]] = []

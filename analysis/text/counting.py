@@ -290,13 +290,13 @@ def count_matrix(texts: Sequence[str], vocabulary: Sequence[str] | None = None, 
 _MARKER_STEMS = ("zqxj", "qjzx", "xzqj", "jqxz")
 
 
-def marker_stem(text: str) -> str:
-    """A run of letters that does not occur in ``text`` (lowercase): the stem of marker words."""
+def marker_stem(texts: Sequence[str]) -> str:
+    """A run of lowercase letters that occurs in none of ``texts``: the stem of marker words."""
     for stem in _MARKER_STEMS:
-        if stem not in text:
+        if not any(stem in t for t in texts):
             return stem
-    stem = "zq" + "x" * 12  # a text built to contain every stem above: use a longer one
-    while stem in text:
+    stem = "zq" + "x" * 12  # texts built to contain every stem above: use a longer one
+    while any(stem in t for t in texts):
         stem += "x"
     return stem
 
@@ -330,7 +330,7 @@ def sentence_terms(texts: Sequence[str], rules: SplitRules) -> tuple[np.ndarray,
                                      for part in [text[s:e] for s, e in spans(text, rules)])
         joined.append(sentences)
     stream = normalise("\x02".join(joined))
-    stem = marker_stem(stream)
+    stem = marker_stem([stream])
     sentence_mark, text_mark = f" {stem}s ", f" {stem}t "
     stream = stream.replace("\x01", sentence_mark).replace("\x02", text_mark)
     # The two markers lead the stream, so their codes are its first two.
