@@ -602,3 +602,13 @@ def test_unigrams_with_ngrams_equal_unigrams_alone():
     alone, totals_alone = terms.count_chunk(texts, groups)
     _same_counts(both[~both["term"].str.contains(" ")], alone)
     pd.testing.assert_frame_equal(totals_both, totals_alone)
+
+
+def test_count_chunk_only_counts_the_wanted_terms_with_full_totals():
+    texts = ["Islamic State fled Raqqa. The Islamic world.", "State media said Islamic State lost."]
+    every, totals = terms.count_chunk(texts, ngram_range=(1, 2))
+    wanted, wanted_totals = terms.count_chunk(texts, ngram_range=(1, 2), only=["islamic state", "raqqa"])
+    expected = every[every["term"].isin(["islamic state", "raqqa"])].reset_index(drop=True)
+    pd.testing.assert_frame_equal(wanted.sort_values("term").reset_index(drop=True),
+                                  expected.sort_values("term").reset_index(drop=True))
+    pd.testing.assert_frame_equal(wanted_totals, totals)

@@ -19,7 +19,7 @@ worker processes ran or when they started.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -41,25 +41,11 @@ def add_partials(parts: list[pd.DataFrame], keys: list[str]) -> pd.DataFrame:
     return table.groupby(keys, sort=False, dropna=False, as_index=False)[values].sum()
 
 
-def _kept_counts(texts, groups, *, keep, **options) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """:func:`count_chunk` with its counts restricted to the terms in ``keep`` (the totals are not)."""
-    counts, totals = count_chunk(texts, groups, **options)
-    return counts[counts[TERM].isin(keep)], totals
-
-
 def count_texts(texts: Iterable, groups: Iterable | None, *, total: int | None, n_jobs, progress: bool,
-                desc: str = "counting", keep: Sequence[str] | None = None,
-                **options) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Count over all batches of ``texts``: the added results of :func:`count_chunk`.
-
-    With ``keep``, only those terms' counts are kept, batch by batch (trends
-    counts every n-gram up to its longest query but needs a few).
-    """
+                desc: str = "counting", **options) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Count over all batches of ``texts``: the added results of :func:`count_chunk` with ``options``."""
     options.setdefault("rules", split_rules())
-    if keep is None:
-        func = functools.partial(count_chunk, **options)
-    else:
-        func = functools.partial(_kept_counts, keep=list(keep), **options)
+    func = functools.partial(count_chunk, **options)
     counts, totals = [], []
     pending_rows = 0
     work = _parallel.batches(texts, groups, chunk_chars=_parallel.CHUNK_CHARS)
@@ -117,7 +103,7 @@ def corpus_input(data, by):
 
 
 def count_corpus(data, group_of=None, *, n_jobs, progress: bool, desc: str = "counting",
-                 keep: Sequence[str] | None = None, **options):
+                 **options):
     """Count a corpus: ``(counts, totals, keys)``, ``group`` being a code into ``keys`` (None: one group 0).
 
     ``data`` is a pandas DataFrame (counted in batches on the process pool),
@@ -128,7 +114,7 @@ def count_corpus(data, group_of=None, *, n_jobs, progress: bool, desc: str = "co
     """
     options.setdefault("rules", split_rules())
     if _dask.is_dask(data):
-        counts, totals, keys = _count_dask(data, group_of, progress=progress, desc=desc, keep=keep, **options)
+        counts, totals, keys = _count_dask(data, group_of, progress=progress, desc=desc, **options)
         return counts, totals, None if keys is None else group_frame(keys, keys.columns)
     if isinstance(data, pd.DataFrame):
         frame, key_frame = group_of(data) if group_of is not None else (data, None)
@@ -138,7 +124,7 @@ def count_corpus(data, group_of=None, *, n_jobs, progress: bool, desc: str = "co
         texts, groups, keys = data, None, None
         total = len(data) if hasattr(data, "__len__") else None
     counts, totals = count_texts(texts, groups, total=total, n_jobs=n_jobs, progress=progress, desc=desc,
-                                 keep=keep, **options)
+                                 **options)
     return counts, totals, None if keys is None else group_frame(keys, keys.columns)
 
 
@@ -154,12 +140,12 @@ def _key_values(keys: pd.DataFrame) -> np.ndarray:
     return out
 
 
-def _partition_counts(part: pd.DataFrame, *, group_of, keep=None, **options):
+def _partition_counts(part: pd.DataFrame, *, group_of, **options):
     """Counts of one Dask partition: ``(counts, totals, key dtypes)``, groups labelled by their key tuples."""
     frame, key_frame = group_of(part) if group_of is not None else (part, None)
     codes, keys = group_codes(key_frame)
     counts, totals = count_texts(frame["text"].tolist(), None if codes is None else codes.tolist(),
-                                 total=len(frame), n_jobs=1, progress=False, keep=keep, **options)
+                                 total=len(frame), n_jobs=1, progress=False, **options)
     if keys is not None and len(keys):
         values = _key_values(keys)
         counts = counts.assign(**{GROUP: values[counts[GROUP].to_numpy(dtype=np.int64)]})
@@ -192,9 +178,9 @@ def _pandas_dtypes(dtypes: pd.Series) -> dict:
             for column, dtype in dtypes.items()}
 
 
-def _count_dask(ddf, group_of, *, progress: bool, desc: str, keep=None, **options):
+def _count_dask(ddf, group_of, *, progress: bool, desc: str, **options):
     """:func:`count_corpus` of a Dask DataFrame."""
-    func = functools.partial(_partition_counts, group_of=group_of, keep=keep, **options)
+    func = functools.partial(_partition_counts, group_of=group_of, **options)
     counts, totals, dtypes = _dask.map_reduce(ddf, func, _combine_counts, progress=progress, desc=desc)
     if dtypes is None:
         return counts, totals, None

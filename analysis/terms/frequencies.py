@@ -245,7 +245,7 @@ def trends(
     longest = max(q.count(" ") + 1 for q in queries)
     group_of = functools.partial(_group_by_period, columns=columns, date=date, freq=freq)
     counts, totals, keys = count_corpus(frame, group_of, n_jobs=n_jobs, progress=progress, desc="trends",
-                                         keep=queries, stopwords=stop, token_pattern=token_pattern,
+                                         only=queries, stopwords=stop, token_pattern=token_pattern,
                                          ngram_range=(1, longest), all_windows=True)
     if not len(keys):  # a Dask corpus, whose dates are seen only now
         raise _no_dates(date)
