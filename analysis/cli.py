@@ -117,8 +117,10 @@ def lab_dir(folder=None) -> Path:
     """The folder ``news-analysis lab`` opens, with every report notebook in it (copied when missing)."""
     from analysis.report import notebooks_dir
 
+    import analysis
+
     source = notebooks_dir()
-    installed = source.parent.name == "analysis"  # package data, not a checkout's notebooks/
+    installed = source == Path(analysis.__file__).resolve().parent / "notebooks"  # package data, not a checkout
     if folder is None:
         if not installed:
             return source

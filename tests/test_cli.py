@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -71,8 +72,13 @@ def test_plain_pip_install_in_a_fresh_venv_runs_the_report(tmp_path):
     venv.create(env_dir, with_pip=True)
     bin_dir = env_dir / "bin"
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    # From a copy: pip builds in the source tree, and a build/ folder left in the checkout could carry
+    # stale modules into later wheels.
+    source = tmp_path / "src"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", ".venv", "build", "*.egg-info", "reports",
+                                                               "__pycache__", ".pytest_cache"))
     install = subprocess.run([bin_dir / "python", "-m", "pip", "install", "--quiet", "--progress-bar", "off",
-                              str(ROOT)], capture_output=True, text=True, env=env)
+                              str(source)], capture_output=True, text=True, env=env)
     assert install.returncode == 0, install.stderr[-3000:]
     frozen = subprocess.run([bin_dir / "python", "-m", "pip", "list", "--format=freeze", "--exclude", "pip",
                              "--exclude", "setuptools", "--exclude", "wheel"],
