@@ -55,7 +55,7 @@ def summary_facts(folder: Path) -> list[tuple[str, str]]:
     if "articles" in rows:
         facts.append(("articles", _int(rows["articles"])))
     if "sources" in rows:
-        facts.append(("sources", _int(rows["sources"])))
+        facts.append(("sources", _int(rows["sources"]) if _int(rows["sources"]) != "0" else "none in the articles"))
     labels = rows.get("labels")
     if labels not in (None, "", "0", "1"):
         facts.append(("labels", _int(labels)))
@@ -119,7 +119,10 @@ def _corpus_section(out_root: Path, record: dict) -> str:
     topics = topic_rows(folder)
     card = ['<div class="card">']
     if facts:
-        card.append("<dl>" + "".join(f"<div><dt>{esc(k)}</dt><dd>{esc(v)}</dd></div>" for k, v in facts) + "</dl>")
+        words = ' class="words"'
+        card.append("<dl>" + "".join(
+            f"<div><dt>{esc(k)}</dt><dd{'' if v[:1].isdigit() else words}>{esc(v)}</dd></div>"
+            for k, v in facts) + "</dl>")
     if topics:
         card.append(f"<h3>{len(topics)} topics found</h3><ol class=\"topics\">")
         for row in topics:
@@ -176,6 +179,7 @@ FRONT_STYLE = """
 .card dl { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: .6rem 1rem; margin: 0; }
 .card dt { color: var(--muted); font-size: .8rem; text-transform: uppercase; letter-spacing: .03em; }
 .card dd { margin: 0; font-size: 1.25rem; font-weight: 600; font-variant-numeric: tabular-nums; }
+.card dd.words { font-size: 1rem; font-weight: 500; color: var(--muted); }
 .card h3 { margin-top: 1rem; }
 ol.topics { margin: .2rem 0; padding-left: 1.4rem; columns: 2 320px; }
 ol.topics li { break-inside: avoid; margin-bottom: .2rem; }
