@@ -139,13 +139,11 @@ def _lab(args, rest: list[str]) -> int:
         print("news-analysis lab: JupyterLab is not installed; install it with "
               "pip install 'news-analysis[lab]'", file=sys.stderr)
         return 2
-    from analysis.report.execute import kernel_environment
-
     folder = lab_dir(args.dir)
     print(f"Opening {folder} in JupyterLab")
     sys.stdout.flush()
     command = [sys.executable, "-m", "jupyterlab", str(folder), *rest]
-    os.execve(sys.executable, command, kernel_environment())
+    os.execv(sys.executable, command)
     return 0  # not reached
 
 

@@ -72,3 +72,11 @@ def test_importing_a_module_imports_neither_dask_nor_jupyter(module):
             "print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"import {module} imported {out.stdout.strip()}"
+
+
+def test_every_subpackage_is_packaged():
+    """`packages` is an explicit list (the notebooks are mapped in as package data): a new subpackage
+    must be added to it, or a plain `pip install .` would leave it out."""
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "analysis").rglob("__init__.py")}
+    assert found - listed == set(), f"add to [tool.setuptools] packages in pyproject.toml: {sorted(found - listed)}"

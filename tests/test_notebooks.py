@@ -42,6 +42,8 @@ def _check_outputs(out_dir: Path, stem: str, corpus: str):
     assert page.exists() and page.stat().st_size > 10_000
     executed = json.loads((out_dir / f"{stem}.ipynb").read_text())
     assert "error" not in executed["metadata"]["news_analysis"]
+    nbformat = pytest.importorskip("nbformat")  # installed with the lab extra, which `make` installs
+    nbformat.validate(nbformat.from_dict(executed))  # opens in Jupyter as it is
     figures = sorted((out_dir / "figures").glob(f"{stem[:2]}_*.png"))
     assert figures, f"{stem} on {corpus} saved no chart named {stem[:2]}_*.png"
     assert all(f.stat().st_size > 2_000 for f in figures)

@@ -66,8 +66,11 @@ def inject_parameters(nb: dict, parameters: dict) -> dict:
         raise ValueError(f"a notebook needs exactly one cell tagged {PARAMETERS_TAG!r}; found {len(tagged)}")
     at = tagged[0] + 1
     source = "# Parameters of this run\n" + "".join(f"{k} = {v!r}\n" for k, v in parameters.items())
-    cells.insert(at, {"cell_type": "code", "execution_count": None, "metadata": {"tags": [INJECTED_TAG]},
-                      "outputs": [], "source": source})
+    cell = {"cell_type": "code", "execution_count": None, "metadata": {"tags": [INJECTED_TAG]}, "outputs": [],
+            "source": source}
+    if nb.get("nbformat_minor", 0) >= 5:  # cell ids are required from nbformat 4.5
+        cell["id"] = "injected-parameters"
+    cells.insert(at, cell)
     return nb
 
 
@@ -86,15 +89,8 @@ def _kernel_spec_manager():
 
 
 def kernel_environment(extra: dict | None = None) -> dict:
-    """The environment a report kernel runs in: this process's, less the noise of a batch run.
-
-    ``PYDEVD_DISABLE_FILE_VALIDATION`` stops the debugger bundled with ipykernel from warning
-    about frozen modules on every start; ``JUPYTER_PLATFORM_DIRS`` opts in to the paths
-    jupyter_core will use anyway, which stops its migration warning.
-    """
+    """The environment a report kernel runs in: this process's, with ``extra`` on top."""
     env = dict(os.environ)
-    env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    env.setdefault("JUPYTER_PLATFORM_DIRS", "1")
     env.update(extra or {})
     return env
 
