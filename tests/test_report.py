@@ -174,3 +174,25 @@ def test_reader_pages_have_short_tables_linked_to_full_csv(default_report):
     longest = max(len((folder / link).read_text().splitlines()) for link in links)
     assert longest > 11  # a long table exists in full as CSV ...
     assert max(t.count("<tr") for t in re.findall(r"<table.*?</table>", page, re.S)) <= 11  # ... shown short
+
+
+@pytest.mark.slow
+def test_a_failing_notebook_is_reported_and_the_others_still_run(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    for name, source in (("01_fine", "print(corpus)"), ("02_broken", "1 / 0")):
+        nb = _notebook(source)
+        nb["cells"][0]["source"] = "corpus = None\ngroup = None\nfreq = None\nmax_articles = None\nfigures_dir = None"
+        nb["cells"].insert(0, {"cell_type": "markdown", "metadata": {}, "source": f"# {name}\n\nA test notebook."})
+        execute.write_notebook(nb, folder / f"{name}.ipynb")
+    with pytest.raises(RuntimeError, match=r"02_broken.ipynb on default: CellError: 02_broken.ipynb: cell \d+ raised "
+                                           r"ZeroDivisionError"):
+        report.run(["default"], tmp_path / "out", notebooks=sorted(folder.glob("*.ipynb")), progress=False,
+                   log=lambda line: None)
+    index = (tmp_path / "out" / "index.html").read_text()
+    assert '<a href="default/01_fine.html">01_fine</a>' in index
+    assert 'failed: CellError' in index and 'href="default/02_broken.ipynb"' in index
+    page = (tmp_path / "out" / "default" / "02_broken.html").read_text()
+    assert "This notebook stopped here: ZeroDivisionError" in page
+    run = json.loads((tmp_path / "out" / "default" / "run.json").read_text())
+    assert [nb["error"] is None for nb in run["notebooks"]] == [True, False]

@@ -159,9 +159,9 @@ def _corpus_section(out_root: Path, record: dict) -> str:
             head = esc(title)
         status = ""
         if nb.get("error"):
-            status = (f' <span class="bad">failed: {esc(nb["error"][:200])}</span> '
-                      f'(<a href="{esc(folder_name)}/{esc(stem)}.ipynb">executed notebook</a>)'
-                      if (folder / f"{stem}.ipynb").exists() else f' <span class="bad">failed: {esc(nb["error"][:200])}</span>')
+            status = f' <span class="bad">failed: {esc(nb["error"][:200])}</span>'
+            if (folder / f"{stem}.ipynb").exists():
+                status += f' (<a href="{esc(folder_name)}/{esc(stem)}.ipynb">executed notebook</a>)'
         charts = [(n, figures[n]) for n in figures if n[:2] == stem[:2]]
         chart_links = ", ".join(f'<a href="{esc(folder_name)}/figures/{esc(i["file"])}">{esc(i.get("title", n))}</a>'
                                 for n, i in charts)

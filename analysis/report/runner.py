@@ -144,7 +144,6 @@ def run(corpora=None, out="reports", *, notebooks=None, group=None, freq: str = 
     out_root = Path(out).resolve()
     out_root.mkdir(parents=True, exist_ok=True)
     failed = []
-    runs = []
     jobs = [(c, nb) for c in corpora for nb in notebooks]
     # In a log (not a terminal) the timing lines say it all; a bar would add a redraw per notebook.
     bar = _bar(jobs, desc="report", unit="notebook", enabled=progress and sys.stderr.isatty())
