@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: make PYTHON=python3.11 ...")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --progress-bar off -e '.[dev]'
+	$(BIN)/python -m pip install --progress-bar off -e '.[all,dev]'
 	@touch $@
 
 $(VENV)/.bench-installed: $(VENV)/.installed
@@ -24,7 +24,7 @@ $(VENV)/.bench-installed: $(VENV)/.installed
 
 ## report: run every notebook on CORPUS (a folder or file; default: the shared corpora, else the built-in one) into reports/
 report: $(VENV)/.installed
-	$(BIN)/python -m analysis.report --corpus "$(CORPUS)" --out "$(OUT)"
+	$(BIN)/news-analysis report "$(CORPUS)" --out "$(OUT)"
 
 ## test: run the test suite (unit tests, shared-corpus tests, notebooks, doctests)
 test: $(VENV)/.installed
@@ -32,7 +32,7 @@ test: $(VENV)/.installed
 
 ## lab: open the notebooks in JupyterLab on the project's environment
 lab: $(VENV)/.installed
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/news-analysis lab
 
 ## bench: run the benchmarks against their peers (installs the peers first)
 bench: $(VENV)/.bench-installed

@@ -28,11 +28,24 @@ NAMES = {
 
 
 def shared_dir() -> Path:
-    """Where the shared corpora live: ``$ANALYSIS_SHARED``, else ``../shared`` beside the checkout."""
+    """Where the shared corpora live (the folder holding ``corpora/``).
+
+    ``$ANALYSIS_SHARED`` when set; else ``shared`` beside the checkout this package runs from (an
+    editable install), else ``./shared`` or ``../shared`` from the current folder, whichever holds
+    ``corpora/``. When none does, the first candidate is returned, so an error can name it.
+    """
     env = os.environ.get("ANALYSIS_SHARED")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[1].parent / "shared"
+    package = Path(__file__).resolve().parent
+    candidates = []
+    if (package.parent / "pyproject.toml").exists():  # running from a checkout
+        candidates.append(package.parent.parent / "shared")
+    candidates += [Path.cwd() / "shared", Path.cwd().parent / "shared"]
+    for folder in candidates:
+        if (folder / "corpora").is_dir():
+            return folder
+    return candidates[0]
 
 
 def default_corpus_path() -> Path:
@@ -41,7 +54,7 @@ def default_corpus_path() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise FileNotFoundError(
             "the default corpus ships in the gensim package, which is not installed; "
-            "run `make report` (it installs the dependencies) or pass a corpus path"
+            "install it (`pip install gensim`, a dependency of news-analysis) or pass a corpus path"
         )
     path = Path(next(iter(spec.submodule_search_locations))) / "test" / "test_data" / "lee_background.cor"
     if not path.exists():
@@ -88,7 +101,7 @@ def load_corpus(spec: str | os.PathLike = "default", *, max_articles: int | None
         if not path.exists():
             raise FileNotFoundError(
                 f"corpus {name!r} is read from {path}, which does not exist; set ANALYSIS_SHARED to the "
-                "folder holding corpora/, pass a path, or use 'default'"
+                "folder holding corpora/, run from the folder that holds shared/, pass a path, or use 'default'"
             )
         df = corpus.load(path, progress=progress)
     else:

@@ -55,6 +55,20 @@ def news2017(news2017_dir):
     return corpus.load(news2017_dir, progress=False)
 
 
+@pytest.fixture(scope="session")
+def default_report(tmp_path_factory) -> Path:
+    """The whole report (every notebook) on the default corpus, run once per session: its folder."""
+    from analysis import report
+
+    out = tmp_path_factory.mktemp("report")
+    lines = []
+    try:
+        report.run(["default"], out, progress=False, log=lines.append)
+    except RuntimeError as exc:  # the pages are written; the tests that read them say what is wrong
+        pytest.fail(f"the report on the default corpus failed: {exc}")
+    return out
+
+
 @pytest.fixture(autouse=True)
 def _close_figures():
     yield

@@ -5,7 +5,7 @@
 3. ``corpus`` (and the ``articles`` alias);
 4. the analyses: ``terms``, ``sentences``, ``topics``;
 5. ``plots``: draws, computes nothing;
-6. ``report`` and ``datasets``: what notebooks call.
+6. ``report``, ``datasets`` and the ``news-analysis`` command (``cli``): what notebooks and users call.
 A module imports its own layer or those below; no import cycle; no module
 takes another module's private ``_name`` (what two modules share is public in
 the lower one).
@@ -25,7 +25,7 @@ LAYERS = {
     "analysis._input": 0, "analysis._parallel": 0, "analysis._dask": 0, "analysis._progress": 0,
     "analysis": 0, "analysis.text": 1, "analysis.corpus": 2, "analysis.articles": 2,
     "analysis.terms": 3, "analysis.sentences": 3, "analysis.topics": 3, "analysis.plots": 4,
-    "analysis.report": 5, "analysis.datasets": 5,
+    "analysis.report": 5, "analysis.datasets": 5, "analysis.cli": 5, "analysis.__main__": 5,
 }
 
 

@@ -1,7 +1,8 @@
-"""Every notebook runs (through the same code path as ``make report``) and saves its charts.
+"""Every notebook runs (through the same code path as ``news-analysis report``) and saves its charts.
 
-The default corpus always runs; the shared corpora run on a sample when ../shared is present,
-because each notebook must cope with labels (bbc), dates and sources (news2017), or neither (default).
+The default corpus always runs (the whole report, once per session: see the ``default_report``
+fixture); the shared corpora run on a sample when ../shared is present, because each notebook must
+cope with labels (bbc), dates and sources (news2017), or neither (default).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pytest
 
 from analysis import report
 
-NOTEBOOKS = sorted(report.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = sorted(report.notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
 PARAMETERS = {"corpus", "group", "freq", "max_articles", "figures_dir"}
 
 
@@ -41,21 +42,31 @@ def test_notebook_is_committed_clean_and_parameterised(notebook: Path):
         f"{notebook.name} imports more than the package and matplotlib: {imports}"
 
 
-def _run(notebook: Path, corpus: str, tmp_path: Path, max_articles=None):
-    html = report.run_notebook(notebook, tmp_path, corpus=corpus, max_articles=max_articles,
-                               timeout=600, progress=False)
-    assert html.exists() and html.stat().st_size > 10_000
-    stem = notebook.stem[:2]
-    figures = sorted((tmp_path / "figures").glob(f"{stem}_*.png"))
-    assert figures, f"{notebook.name} on {corpus} saved no chart named {stem}_*.png"
+def _check_outputs(out_dir: Path, stem: str, corpus: str):
+    page = out_dir / f"{stem}.html"
+    assert page.exists() and page.stat().st_size > 10_000
+    executed = json.loads((out_dir / f"{stem}.ipynb").read_text())
+    assert "error" not in executed["metadata"]["news_analysis"]
+    nbformat = pytest.importorskip("nbformat")  # installed with the lab extra, which `make` installs
+    nbformat.validate(nbformat.from_dict(executed))  # opens in Jupyter as it is
+    figures = sorted((out_dir / "figures").glob(f"{stem[:2]}_*.png"))
+    assert figures, f"{stem} on {corpus} saved no chart named {stem[:2]}_*.png"
     assert all(f.stat().st_size > 2_000 for f in figures)
-    return html
+    for png in figures:
+        meta = json.loads(png.with_suffix(".json").read_text())
+        assert meta["title"] and meta["title"] != png.stem.replace("_", " "), f"{png.name} has no title"
+        assert meta["alt"].startswith("Chart") and len(meta["alt"]) > 30, f"{png.name}: alt {meta['alt']!r}"
+    # Every chart in the page comes from save_figure (title and alt text), none from a bare plt.show().
+    shown = [o for c in executed["cells"] if c["cell_type"] == "code" for o in c["outputs"]
+             if "image/png" in o.get("data", {})]
+    assert all("news_analysis" in o["metadata"] for o in shown), f"{stem}: a chart was shown without save_figure"
+    return page
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_runs_on_default_corpus(notebook, tmp_path):
-    _run(notebook, "default", tmp_path)
+def test_notebook_runs_on_default_corpus(notebook, default_report):
+    _check_outputs(default_report / "default", notebook.stem, "default")
 
 
 @pytest.mark.slow
@@ -63,16 +74,8 @@ def test_notebook_runs_on_default_corpus(notebook, tmp_path):
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_runs_on_shared_corpora(notebook, corpus, tmp_path, request):
     request.getfixturevalue(f"{corpus}_dir")  # skips with a reason when ../shared is absent
-    _run(notebook, corpus, tmp_path, max_articles=400)
-
-
-@pytest.mark.slow
-def test_report_run_writes_index_and_charts(tmp_path):
-    index = report.run(["default"], tmp_path, notebooks=NOTEBOOKS[:1], max_articles=60, progress=False)
-    assert index == tmp_path / "index.html"
-    page = tmp_path / "default" / "01_corpus_overview.html"
-    assert page.exists() and "01_corpus_overview.html" in index.read_text()
-    assert list((tmp_path / "default" / "figures").glob("01_*.png"))
+    report.run_notebook(notebook, tmp_path, corpus=corpus, max_articles=400, timeout=600)
+    _check_outputs(tmp_path, notebook.stem, corpus)
 
 
 def test_report_refuses_a_missing_corpus_path(tmp_path):
