@@ -434,21 +434,24 @@ def test_mentions_names_and_sentence_starts():
         "President Donald J. Trump spoke. Officials said little. The Bank of England agreed.",
     ]
     table = terms.mentions(texts, progress=False)
-    assert list(table.columns) == ["name", "count", "doc_count"]
+    assert list(table.columns) == ["name", "count", "doc_count", "variants"]
     counts = dict(zip(table["name"], table["count"]))
     assert counts["Vladimir Putin"] == 3
     assert counts["Bashar Assad"] == 1 and counts["Islamic State"] == 1
-    assert counts["Donald J. Trump"] == 1 and counts["Bank of England"] == 1
+    # initials are folded, titles dropped; the variant keeps the form as written
+    assert counts["Donald Trump"] == 1 and counts["Bank of England"] == 1
+    assert table.set_index("name").loc["Donald Trump", "variants"] == "President Donald J. Trump (1)"
     # single capitals, sentence openers and all-capital datelines are not names
     assert not {"The Kremlin", "Kremlin", "Officials", "WASHINGTON", "Yesterday Vladimir Putin"} & set(counts)
-    per_article = terms.mentions(texts, by_article=True, progress=False)
-    assert list(per_article.columns) == ["doc_id", "name", "count"]
+    per_article = terms.mentions(texts, by="doc_id", progress=False)
+    assert list(per_article.columns) == ["doc_id", "name", "count", "doc_count", "variants"]
     assert per_article[per_article["name"] == "Vladimir Putin"]["count"].tolist() == [1, 2]
 
 
 def test_mentions_empty_inputs():
     assert terms.mentions(["", "... !!", "lowercase only here"], progress=False).empty
-    assert terms.mentions(["", None], by_article=True, progress=False).empty
+    empty = terms.mentions(["", None], by="doc_id", progress=False)
+    assert empty.empty and list(empty.columns) == ["doc_id", *terms.MENTION_COLUMNS]
 
 
 # --- plots --------------------------------------------------------------------------------
@@ -539,7 +542,12 @@ def test_collocations_on_news_corpora(news2017, bbc):
 def test_mentions_and_trends_on_news2017(news2017):
     names = terms.mentions(news2017, progress=False)
     assert names["name"].iloc[0] == "Donald Trump"
-    assert {"Vladimir Putin", "Islamic State", "White House"} <= set(names["name"].head(200))
+    assert {"Vladimir Putin", "White House"} <= set(names["name"].head(20))
+    assert "Islamic State" in set(names["name"].head(500))
+    # variants of one person are one row (issue 11)
+    assert not {"Donald J. Trump", "President Trump"} & set(names["name"])
+    variants = names.set_index("name").loc["Donald Trump", "variants"]
+    assert "Donald J. Trump (" in variants and "President Trump (" in variants
     monthly = terms.trends(news2017, ["mueller", "islamic state"], progress=False)
     assert monthly["period"].nunique() >= 6
     assert (monthly["n_articles"] > 0).all() and monthly["per_10k"].notna().all()

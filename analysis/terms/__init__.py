@@ -11,7 +11,8 @@ One function per question an analyst asks of a corpus:
 - :func:`keyness` / :func:`distinctive_terms` -- which terms set a group apart;
 - :func:`trends` -- how use of a term rises and falls over time;
 - :func:`kwic` -- in what context a term is used;
-- :func:`mentions` -- which capitalised names are mentioned.
+- :func:`mentions` -- which people and organisations are named, their variants merged
+  (``Mr Arafat`` under ``Yasser Arafat``).
 
 Counting is split in two layers, so that it runs through pandas, the process
 pool or Dask alike: :func:`count_chunk` counts one batch of texts and returns
@@ -28,13 +29,14 @@ from analysis.terms.context import KWIC_COLUMNS, kwic
 from analysis.terms.counting import count_chunk
 from analysis.terms.frequencies import FREQUENCY_COLUMNS, TREND_COLUMNS, term_frequencies, trends
 from analysis.terms.distinctive import DISTINCTIVE_COLUMNS, KEYNESS_COLUMNS, distinctive_terms, keyness
-from analysis.terms.names import MENTION_COLUMNS, NAME_CONNECTORS, NAME_TITLES, mentions
+from analysis.terms.names import MENTION_COLUMNS, NAME_CONNECTORS, NAME_TITLES, VARIANTS, NameRules, mentions
 from analysis.terms.phrases import COLLOCATION_COLUMNS, collocations
 from analysis.text.tokens import SKLEARN_TOKEN_PATTERN, tokenize, words
 
 __all__ = [
     "COLLOCATION_COLUMNS", "DISTINCTIVE_COLUMNS", "FREQUENCY_COLUMNS", "KEYNESS_COLUMNS", "KWIC_COLUMNS",
-    "MENTION_COLUMNS", "NAME_CONNECTORS", "NAME_TITLES", "SKLEARN_TOKEN_PATTERN", "TREND_COLUMNS",
+    "MENTION_COLUMNS", "NAME_CONNECTORS", "NAME_TITLES", "NameRules", "SKLEARN_TOKEN_PATTERN",
+    "TREND_COLUMNS", "VARIANTS",
     "collocations", "count_chunk", "distinctive_terms", "keyness", "kwic", "mentions", "term_frequencies",
     "tokenize", "trends", "words",
 ]

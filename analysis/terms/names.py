@@ -1,196 +1,338 @@
-"""Names mentioned: runs of capitalised words, counted without a language model."""
+"""Names mentioned across a corpus: people and organisations, their variants merged, no language model.
+
+:mod:`analysis.text.names` finds the name mentions of one article and attaches
+each surname to the article's own person; this module does the rest:
+
+- :func:`mention_rows` -- one batch of articles as rows (found, resolved in the
+  article, counted), the unit of work sent to worker processes;
+- :func:`merge` -- surnames the articles left open resolved across the corpus:
+  a surname joins the full name that carries it in most articles (at least
+  :data:`DOMINANCE` times any other); a bare surname only when the articles
+  using it usually name the person in full themselves (so the city
+  ``Washington`` never becomes ``George Washington``); an honorific proves a
+  person (``Mr Smith`` with no full name anywhere counts as ``Smith``); an
+  office before a word known as nobody's surname stays as written (``State
+  Department``, ``General Motors``);
+- :func:`variants` -- every merged form with its count, so each merge can be checked;
+- :func:`mentions` -- the public table, per group (``by=``).
+"""
 
 from __future__ import annotations
 
-import bisect
 import functools
-from collections import Counter
-from collections.abc import Sequence
+import itertools
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 
 from analysis import _parallel
-from analysis._input import DOC_ID, check_int, corpus_frame, texts_of
-from analysis.terms.counting import COUNT, DOC_COUNT
-from analysis.text.splitter import SplitRules, spans, split_rules
-from analysis.text.tokens import WORD, stop_words, straight_apostrophes
-
-NAME = "name"
-
-#: Columns of :func:`mentions` (``by_article=True``: ``doc_id, name, count``).
-MENTION_COLUMNS = [NAME, COUNT, DOC_COUNT]
-
-#: Lowercase words that may join the capitalised words of a name
-#: ("Bank of England", "Osama bin Laden").
-NAME_CONNECTORS = frozenset({"of", "de", "da", "del", "der", "den", "van", "von", "al", "bin", "ibn", "la", "le", "du"})
-
-#: Titles, ranks and offices (lowercase, without a final period) cut from the
-#: front of a name when a name of two or more words follows them ("President
-#: Donald Trump" -> "Donald Trump", "Secretary of State Rex Tillerson" -> "Rex
-#: Tillerson"; "President Trump" and "State Department" stay as they are).
-NAME_TITLES = frozenset(
-    """mr mrs ms miss dr sir dame president vice senator sen rep representative congressman
-    congresswoman governor gov mayor judge pope king queen prince princess lord lady general gen
-    lt col sgt capt admiral chancellor ambassador secretary minister premier spokesman spokeswoman
-    chairman chairwoman director ceo chief leader commander officer speaker staff state counsel
-    attorney prosecutor adviser advisor aide deputy assistant commissioner inspector treasurer""".split()
+from analysis._input import DOC_ID, by_columns, check_int, corpus_frame, group_frame, texts_of
+from analysis.terms.corpus_counts import group_codes, with_keys
+from analysis.terms.counting import COUNT, DOC_COUNT, GROUP
+from analysis.text.name_rules import CONNECTORS, DEFAULT_RULES, TITLES, NameRules, rules_with
+from analysis.text.names import (
+    AMBIGUOUS,
+    NAMED,
+    PENDING_BARE,
+    PENDING_TITLED,
+    TITLED,
+    Mention,
+    Resolved,
+    bare_word,
+    clean_name,
+    find,
+    is_initial,
+    name_key,
+    resolve,
+    surname,
 )
 
+NAME = "name"
+VARIANTS = "variants"
 
-def _capitalised(word: str) -> bool:
-    """A name word: capital first letter and not all capitals ("Putin", "al-Assad"; not "FBI", "WASHINGTON")."""
-    if len(word) > 1 and word.isupper():
-        return False
-    if word[0].isupper():
-        return True
-    head, _, tail = word.partition("-")
-    return bool(tail) and tail[0].isupper() and head.lower() in NAME_CONNECTORS
+#: Columns of :func:`mentions` (after the ``by`` columns).
+MENTION_COLUMNS = [NAME, COUNT, DOC_COUNT, VARIANTS]
 
+#: Lowercase words that may join the capitalised words of a name ("Bank of
+#: England", "Osama bin Laden"): :data:`analysis.text.name_rules.CONNECTORS`.
+NAME_CONNECTORS = CONNECTORS
 
-def _finish_name(run: list[str], sentence_start: bool, common: set, stop: frozenset) -> str | None:
-    """The name a run of words stands for, or None."""
-    if sentence_start and run and (run[0].lower() in stop or run[0].lower() in common):
-        # A capital at the start of a sentence proves nothing: drop the word
-        # when the article also uses it in lowercase, or it is a stop word.
-        run = run[1:]
-    titles = [i for i, w in enumerate(run) if w.lower().rstrip(".") in NAME_TITLES]
-    if titles and len(run) - titles[-1] - 1 >= 2:
-        run = run[titles[-1] + 1 :]
-    while run and run[0].lower() in NAME_CONNECTORS:
-        run = run[1:]
-    capitals = sum(1 for w in run if w.lower() not in NAME_CONNECTORS)
-    return " ".join(run) if capitals >= 2 else None
+#: Titles, ranks, offices, honorifics and occupations set apart from a name
+#: ("President Donald Trump" is "Donald Trump"): :data:`analysis.text.name_rules.TITLES`.
+NAME_TITLES = TITLES
+
+# --- one batch of articles ----------------------------------------------------------------
+
+#: Columns of :func:`mention_rows`.
+ROW_COLUMNS = ["doc_id", "written", "key", "display", "status", "candidates", "person", "honorific", "count"]
 
 
-def _text_mentions(text: str, stop: frozenset, rules: SplitRules) -> list[str]:
-    """Capitalised multi-word names in one text, in order of appearance."""
-    text = straight_apostrophes(text)
-    found = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
-    common = {w.lower() for w, _, _ in found if w[:1].islower()}
-    names: list[str] = []
-    if not found:
-        return names
-    starts = [s for _, s, _ in found]
-    for s_start, s_end in spans(text, rules):
-        i = bisect.bisect_left(starts, s_start)
-        first = i
-        run: list[str] = []
-        run_start = False
-        connectors: list[str] = []
-        previous_end = None
-        previous_initial = False
+def article_rows(doc_id, mentions: Sequence[Mention], resolved: Sequence[Resolved | None],
+                 rules: NameRules = DEFAULT_RULES) -> list[tuple]:
+    """The rows of :func:`mention_rows` for one article whose mentions are already found and resolved.
 
-        def flush():
-            name = _finish_name(run, run_start, common, stop)
-            if name:
-                names.append(name)
-
-        while i < len(found) and found[i][1] < s_end:
-            word, start, end = found[i]
-            gap = text[previous_end:start] if previous_end is not None else None
-            adjacent = gap is not None and (
-                (gap.isspace() and "\n" not in gap) or (previous_initial and gap.startswith(".") and gap[1:].isspace())
-            )
-            if not adjacent:
-                flush()
-                run, connectors = [], []
-            possessive = word.endswith("'s")
-            core = word[:-2] if possessive else word
-            if core and _capitalised(core):
-                if not run:
-                    run_start = i == first
-                run.extend(connectors)
-                connectors = []
-                initial = len(core) == 1 and text[end : end + 1] == "."
-                run.append(core + "." if initial else core)
-                previous_initial = initial
-                if possessive:
-                    flush()
-                    run = []
-            elif run and word in NAME_CONNECTORS:
-                connectors.append(word)
-                previous_initial = False
-            else:
-                flush()
-                run, connectors = [], []
-                previous_initial = False
-            previous_end = end
-            i += 1
-        flush()
-    return names
+    Each row is a tuple in the order of :data:`ROW_COLUMNS`.
+    """
+    found = Counter()
+    honorifics = rules.honorifics
+    for m, r in zip(mentions, resolved):
+        if r is not None:
+            honorific = m.kind == TITLED and any(bare_word(w) in honorifics for w in m.title.split())
+            written = m.written if "  " not in m.written and "\n" not in m.written else " ".join(m.written.split())
+            found[(written, r.key, r.display, r.status, "|".join(r.candidates), r.person, honorific)] += 1
+    return [(doc_id, *k, n) for k, n in found.items()]
 
 
-def _mentions_chunk(texts: Sequence[str], doc_ids: Sequence[str], stop: frozenset, rules: SplitRules) -> pd.DataFrame:
-    """``doc_id, name, count`` for one batch of texts (pure; partial results concatenate)."""
-    rows = []
+def rows_table(rows: list[tuple]) -> pd.DataFrame:
+    """Rows of :func:`article_rows` as the table of :func:`mention_rows`."""
+    table = pd.DataFrame(rows, columns=ROW_COLUMNS)
+    return table.astype({"count": "int64", "person": bool, "honorific": bool})
+
+
+def mention_rows(texts: Sequence, doc_ids: Sequence, rules: NameRules = DEFAULT_RULES) -> pd.DataFrame:
+    """The mentions of a batch of articles, resolved within each article and counted (pure).
+
+    One row per article, written form (whitespace collapsed) and entity;
+    ambiguous and pending surnames (``status`` other than ``"named"``) are
+    resolved across the corpus by :func:`merge`; ``candidates`` joins the
+    keys of an ambiguous surname's people with ``"|"``; ``person`` marks full
+    names that can carry a surname; ``honorific`` marks a surname after an
+    honorific. Results of several batches concatenate.
+
+    Examples
+    --------
+    >>> rows = mention_rows(["Mr Arafat met Yasser Arafat."], ["a"])
+    >>> rows[["written", "display", "count"]].to_dict("list")
+    {'written': ['Mr Arafat', 'Yasser Arafat'], 'display': ['Yasser Arafat', 'Yasser Arafat'], 'count': [1, 1]}
+    """
+    rows: list[tuple] = []
     for doc_id, text in zip(doc_ids, texts):
-        if isinstance(text, str) and text:
-            for name, n in Counter(_text_mentions(text, stop, rules)).items():
-                rows.append((doc_id, name, n))
-    return pd.DataFrame(rows, columns=[DOC_ID, NAME, COUNT])
+        if not isinstance(text, str) or not text:
+            continue
+        mentions = find(text, rules)
+        rows.extend(article_rows(doc_id, mentions, resolve(mentions, text, rules), rules))
+    return rows_table(rows)
+
+
+# --- the corpus -------------------------------------------------------------------------------
+
+#: A bare word becomes a surname across the corpus only when the articles using it
+#: resolve it themselves at least this often.
+BARE_RESOLVED_SHARE = 0.5
+#: The corpus's choice of full name for a surname must be carried by at least
+#: this many times as many articles as the runner-up.
+DOMINANCE = 2.0
+
+
+def _dominant(counts: Counter) -> str | None:
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2)
+    return top if not rest or n >= DOMINANCE * rest[0][1] else None
+
+
+def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES) -> pd.DataFrame:
+    """Resolve the surnames :func:`mention_rows` left open, across the corpus: one final entity per row.
+
+    - an ambiguous surname takes the article's person named in most articles;
+    - a surname after a title takes the full person name carrying it in the
+      most articles, when that is at least :data:`DOMINANCE` times the
+      runner-up; failing that, after an honorific (or when the word follows
+      an honorific elsewhere) it is a person known by the surname alone, and
+      after an office it stays as written (``State Department``);
+    - a bare surname is attached the same way, but only when the articles
+      using it resolve it themselves at least :data:`BARE_RESOLVED_SHARE` of
+      the time; otherwise it is not a name and its row is left out.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, written, key, name, count``: ``name`` is the entity as
+        shown (its most frequent written form, initials dropped) and ``key``
+        its key.
+
+    Examples
+    --------
+    >>> rows = mention_rows(["Yasser Arafat spoke.", "Mr Arafat left."], ["a", "b"])
+    >>> merge(rows)[["doc_id", "written", "name"]].to_dict("list")
+    {'doc_id': ['a', 'b'], 'written': ['Yasser Arafat', 'Mr Arafat'], 'name': ['Yasser Arafat', 'Yasser Arafat']}
+    """
+    columns = ["doc_id", "written", "key", "name", "count"]
+    if rows.empty:
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c == "count" else object) for c in columns})
+    table = rows.reset_index(drop=True)
+    status = table["status"].to_numpy(dtype=object)
+    keys = table["key"].to_numpy(dtype=object).copy()
+    displays = table["display"].to_numpy(dtype=object).copy()
+    written = table["written"].to_numpy(dtype=object)
+    honorific = table["honorific"].to_numpy(dtype=bool)
+    candidates = table["candidates"].to_numpy(dtype=object)
+    # Full person names by the number of articles carrying them as a person, per surname.
+    articles = table.loc[table["person"].to_numpy(dtype=bool), ["doc_id", "key"]].drop_duplicates()
+    articles = articles.groupby("key").size().to_dict()
+    by_surname: dict[str, Counter] = defaultdict(Counter)
+    for key, n in articles.items():
+        by_surname[surname(key)][key] += int(n)
+    chosen = {s: _dominant(c) for s, c in by_surname.items()}
+    # How often the articles using a bare word resolve it themselves.
+    is_bare = np.fromiter((" " not in w for w in written), dtype=bool, count=len(written))
+    named = (status == NAMED) | (status == AMBIGUOUS)
+    resolved = table[is_bare & named & np.fromiter((" " in k for k in keys), dtype=bool, count=len(keys))]
+    resolved_docs = (resolved.assign(surname=[name_key(w, rules) for w in resolved["written"]])
+                     .groupby("surname")["doc_id"].nunique().to_dict())
+    open_docs = table[status == PENDING_BARE].groupby("key")["doc_id"].nunique().to_dict()
+    honorific_surnames = set(keys[(status == PENDING_TITLED) & honorific])
+
+    keep = status != PENDING_BARE
+    for i in np.flatnonzero(status != NAMED).tolist():
+        s, key = status[i], keys[i]
+        if s == AMBIGUOUS:
+            # The article's person most of the corpus names (ties: the nearest one).
+            keys[i] = max(candidates[i].split("|"), key=lambda k: (articles.get(k, 0), k == key))
+            continue
+        target = chosen.get(key)
+        first = written[i].split()[0]
+        if target is not None and is_initial(first) and not target.startswith(first[0].lower()):
+            target = None  # "J Robinson" is not the corpus's "Andy Robinson"
+        if s == PENDING_BARE:
+            n_resolved = resolved_docs.get(key, 0)
+            if target is not None and n_resolved >= BARE_RESOLVED_SHARE * (n_resolved + open_docs.get(key, 0)):
+                keys[i] = target
+                keep[i] = True
+        elif target is not None:
+            keys[i] = target
+        elif not honorific[i] and key not in honorific_surnames:
+            # An office before a word known as nobody's surname: the whole stays a name.
+            keys[i] = name_key(written[i], rules)
+            displays[i] = written[i]
+    out = pd.DataFrame({"doc_id": table["doc_id"].to_numpy()[keep], "written": written[keep],
+                        "key": keys[keep], "display": displays[keep],
+                        "count": table["count"].to_numpy(dtype="int64")[keep]})
+    # The name shown: the most frequent form among the entity's own mentions (those
+    # whose display folds to its key), initials dropped.
+    own = out[out["key"].to_numpy() == np.array([name_key(d, rules) for d in out["display"]], dtype=object)]
+    shown = (own.groupby(["key", "display"], sort=False)["count"].sum().reset_index()
+             .sort_values(["key", "count", "display"], ascending=[True, False, True], kind="stable")
+             .drop_duplicates("key").set_index("key")["display"].map(clean_name))
+    out["name"] = out["key"].map(shown).fillna(out["display"])
+    return out[columns].reset_index(drop=True)
+
+
+def variants(merged: pd.DataFrame, keys: Sequence[str]) -> pd.Series:
+    """``"form (count); form (count)"`` per entity, most frequent form first (ties: alphabetical).
+
+    ``merged`` is :func:`merge`'s table; ``keys`` the columns that identify an
+    entity row (``["name"]``, or ``["doc_id", "name"]``). The result is indexed
+    by them.
+    """
+    keys = list(keys)
+    forms = merged.groupby([*keys, "written"], sort=False)["count"].sum().reset_index()
+    forms = forms.sort_values([*keys, "count", "written"], ascending=[True] * len(keys) + [False, True],
+                              kind="stable")
+    labels = (forms["written"] + " (" + forms["count"].astype(str) + ")").tolist()
+    ids = list(zip(*(forms[k].tolist() for k in keys))) if len(keys) > 1 else forms[keys[0]].tolist()
+    index, values = [], []
+    position = 0
+    for group, members in itertools.groupby(ids):
+        n = sum(1 for _ in members)
+        index.append(group)
+        values.append("; ".join(labels[position : position + n]))
+        position += n
+    if len(keys) > 1:
+        return pd.Series(values, index=pd.MultiIndex.from_tuples(index, names=keys), dtype=object)
+    return pd.Series(values, index=pd.Index(index, name=keys[0]), dtype=object)
+
+
+# --- the public table ----------------------------------------------------------------------------
 
 
 def mentions(
     data,
     *,
-    by_article: bool = False,
+    by: str | Sequence[str] | None = None,
     min_count: int = 1,
+    titles: Iterable[str] | None = None,
+    connectors: Iterable[str] | None = None,
     n_jobs: int | None = None,
     progress: bool = True,
 ) -> pd.DataFrame:
-    """Names mentioned: runs of two or more capitalised words, counted without a language model.
+    """Names of people and organisations mentioned, their variants merged, without a language model.
 
     A name is a run of capitalised words (``Vladimir Putin``, ``Islamic
-    State``), possibly joined by connectors such as ``of`` or ``al``
-    (``Bank of England``, ``Bashar al-Assad``) and initials (``Donald J.
-    Trump``), within one sentence and not broken by punctuation; a possessive
-    ends it. All-capital words (``WASHINGTON``, ``FBI``) are not name words.
-    A capitalised word opening a sentence is dropped when it is a stop word or
-    the article also uses it in lowercase ("The", "Yesterday"). Titles before a
-    name of two or more words are cut (``President Donald Trump`` counts as
-    ``Donald Trump``); see :data:`NAME_TITLES` and :data:`NAME_CONNECTORS`.
+    State``), possibly joined by connectors (``Bank of England``, ``Bashar
+    al-Assad``) and initials; all-capital words (``WASHINGTON``, ``FBI``) and
+    words that merely open a sentence are not names. Variants are merged into
+    one entity (see :mod:`analysis.text.names` and :func:`merge`): titles are
+    dropped (``President Donald Trump``), initials folded (``Donald J.
+    Trump``), and a surname alone or after a title (``Mr Arafat``, ``Trump``)
+    joins the full name carrying it in the same article, else in the corpus.
+    A single word that is not a surname of a named person is not counted.
 
     Parameters
     ----------
     data : DataFrame or iterable of str
         The corpus.
-    by_article : bool
-        One row per article and name instead of one per name.
+    by : str or list of str, optional
+        Column(s) to count by: one block of rows per group, the group columns
+        first (a missing text value is the group ``"(unknown)"``).
+        ``by="doc_id"`` gives one row per article and name, also for a table
+        or texts without a ``doc_id`` column (the package's doc_id rule).
     min_count : int
-        Leave out names counted fewer times (per article when ``by_article``).
+        Leave out names counted fewer times (per group).
+    titles, connectors : collection of str, optional
+        Replace :data:`NAME_TITLES` / :data:`NAME_CONNECTORS` (lowercase words).
     n_jobs, progress
         As in :func:`~analysis.terms.term_frequencies`.
 
     Returns
     -------
     DataFrame
-        ``name, count, doc_count`` (most mentioned first), or with
-        ``by_article`` ``doc_id, name, count``.
+        ``[*by], name, count, doc_count, variants``: mentions, articles
+        mentioning the name, and each form merged into it with its count,
+        most frequent first (``"Mr Arafat (2); Yasser Arafat (1)"``). Sorted
+        by group, then count (highest first), articles, name.
 
     Examples
     --------
-    >>> texts = ["The talks in Geneva. Vladimir Putin met Bashar al-Assad.",
+    >>> texts = ["The talks in Geneva. Vladimir Putin met Bashar al-Assad. Putin left.",
     ...          "President Vladimir Putin's plane landed. Islamic State fled."]
-    >>> mentions(texts, progress=False)
+    >>> table = mentions(texts, progress=False)
+    >>> table[["name", "count", "doc_count"]]
                   name  count  doc_count
-    0   Vladimir Putin      2          2
+    0   Vladimir Putin      3          2
     1  Bashar al-Assad      1          1
     2    Islamic State      1          1
+    >>> table.loc[0, "variants"]
+    'President Vladimir Putin (1); Putin (1); Vladimir Putin (1)'
+    >>> mentions(texts, by="doc_id", progress=False)[["doc_id", "name", "count"]]
+      doc_id             name  count
+    0      0   Vladimir Putin      2
+    1      0  Bashar al-Assad      1
+    2      1    Islamic State      1
+    3      1   Vladimir Putin      1
     """
     min_count = check_int("min_count", min_count)
+    rules = rules_with(titles=titles, connectors=connectors)
     frame = corpus_frame(data)
-    func = functools.partial(_mentions_chunk, stop=stop_words("english"), rules=split_rules())
-    work = _parallel.batches(texts_of(frame), frame[DOC_ID].tolist(),
-                             chunk_chars=_parallel.CHUNK_CHARS // 4)
+    columns = by_columns(frame, by)
+    # Articles are numbered by position: the merge counts articles, and a corpus may repeat a doc_id.
+    func = functools.partial(mention_rows, rules=rules)
+    work = _parallel.batches(texts_of(frame), range(len(frame)), chunk_chars=_parallel.CHUNK_CHARS // 4)
     parts = list(_parallel.map_batches(func, work, n_jobs=n_jobs, progress=progress, total=len(frame),
                                        desc="mentions"))
-    table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=[DOC_ID, NAME, COUNT])
-    if by_article:
-        table = table[table[COUNT] >= min_count].astype({COUNT: np.int64})
-        return table.reset_index(drop=True)
-    grouped = table.groupby(NAME, sort=False)
-    table = pd.DataFrame({COUNT: grouped[COUNT].sum(), DOC_COUNT: grouped[DOC_ID].nunique()}).reset_index()
-    table = table[table[COUNT] >= min_count].astype({COUNT: np.int64, DOC_COUNT: np.int64})
-    table = table.sort_values([COUNT, DOC_COUNT, NAME], ascending=[False, False, True], kind="stable")
-    return table[MENTION_COLUMNS].reset_index(drop=True)
+    rows = pd.concat(parts, ignore_index=True) if parts else mention_rows([], [], rules)
+    merged = merge(rows, rules)
+    codes, keys = group_codes(frame[columns].reset_index(drop=True)) if columns else (None, None)
+    positions = merged[DOC_ID].to_numpy(dtype=np.int64)
+    merged[GROUP] = codes[positions] if codes is not None else np.zeros(len(merged), dtype=np.int64)
+    grouped = merged.groupby([GROUP, NAME], sort=False)
+    table = pd.DataFrame({COUNT: grouped[COUNT].sum(), DOC_COUNT: grouped[DOC_ID].nunique()})
+    table[VARIANTS] = variants(merged, [GROUP, NAME])
+    table = table.reset_index()
+    table = table[table[COUNT] >= min_count].astype({GROUP: np.int64, COUNT: np.int64, DOC_COUNT: np.int64})
+    table = table.sort_values([GROUP, COUNT, DOC_COUNT, NAME], ascending=[True, False, False, True],
+                              kind="stable")
+    table = table[[GROUP, *MENTION_COLUMNS]].reset_index(drop=True)
+    return with_keys(table, None if keys is None else group_frame(keys, columns))

@@ -1,0 +1,585 @@
+"""Names of people and organisations in one text: found, folded and resolved within the text, no model.
+
+News writes one person many ways: ``President Donald J. Trump``, ``Donald
+Trump``, ``President Trump``, ``Mr Trump``, ``Trump``. This module finds every
+name mention in a text and attaches the variants to one entity, by rules a
+reader can check (plain strings in and out; the corpus-wide step is
+:mod:`analysis.terms.names`):
+
+1. **Find** (:func:`find`): a mention is a run of capitalised words on one
+   line, possibly joined by connectors (``Bank of England``, ``Osama bin
+   Laden``), initials (``Donald J. Trump``) and abbreviated titles (``Gen.``);
+   all-capital words (``WASHINGTON``, ``FBI``) and possessives end a run. A
+   word that merely opens a sentence is dropped when it is a function word or
+   the text also uses it in lowercase (``Yesterday``). Titles and honorifics in
+   front of a name (:data:`analysis.text.name_rules.TITLES`) are set apart from the name.
+2. **Fold** (:func:`name_key`): initials are dropped and a hyphenated particle
+   is ignored, so ``Donald J. Trump`` and ``Donald Trump``, ``Bashar al-Assad``
+   and ``Bashar Assad`` share a key.
+3. **Attach in the article** (:func:`resolve`): a surname alone or after a
+   title (``Mr Arafat``, ``President Trump``, ``Trump``) joins the full person
+   name that ends with it in the same article -- the nearest one before it,
+   else the first one after it. What the article leaves open (a surname it
+   never names in full, several people sharing it) is settled across the
+   corpus by :func:`analysis.terms.names.merge`.
+
+All settings travel in a :class:`~analysis.text.name_rules.NameRules` value,
+passed explicitly to every function (and to every batch sent to a worker process).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from analysis.text.name_rules import DEFAULT_RULES, NameRules
+
+# --- finding mentions ------------------------------------------------------------------
+
+#: Kinds of mention.
+FULL = "full"  # two or more name words: ``Yasser Arafat``, ``Russian Defense Ministry``
+TITLED = "titled"  # one name word after a title: ``Mr Arafat``, ``President Trump``
+BARE = "bare"  # one capitalised word alone: ``Arafat``
+
+
+class Mention(NamedTuple):
+    """One name mention: ``text[start:end]`` is ``written``; ``name`` is ``written`` without its title."""
+
+    start: int
+    end: int
+    written: str
+    name: str
+    title: str
+    kind: str
+
+
+def _class_of(predicate) -> str:
+    """A regex character class of the BMP characters meeting ``predicate``, as ranges."""
+    codes = [c for c in range(0x10000) if predicate(chr(c))]
+    parts, first, last = [], codes[0], codes[0]
+    for c in codes[1:] + [-1]:
+        if c == last + 1:
+            last = c
+            continue
+        parts.append(re.escape(chr(first)) if first == last else f"{re.escape(chr(first))}-{re.escape(chr(last))}")
+        first = last = c
+    return "[" + "".join(parts) + "]"
+
+
+_UPPER = _class_of(str.isupper)
+_APOSTROPHES = "'\u2019"
+_POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'S", "\u2019S")
+
+
+@functools.lru_cache(maxsize=16)
+def _run_pattern(connectors: frozenset) -> re.Pattern:
+    """The regex of a run of capitalised words on one line, joined by spaces and connectors.
+
+    A word may end with a period when another capitalised word follows
+    (initials, ``Gen.``, and also the end of a sentence: :func:`find` splits
+    there). The pattern starts with its first character class and has no
+    look-behind, so the regex engine skips lowercase text quickly; a match
+    that begins inside a token (``iPhone``, the ``S`` of ``U.S.``) is
+    trimmed in :func:`find`.
+    """
+    joiners = "|".join(sorted(map(re.escape, connectors), key=len, reverse=True)) or "(?!)"
+    word = rf"{_UPPER}\w*(?:[{_APOSTROPHES}\-]\w+)*(?:\.(?=[ \t\xa0]+{_UPPER}))?"
+    gap = rf"[ \t\xa0]+(?:(?:{joiners})[ \t\xa0]+)*"
+    # The group holds the words after the first: None for a single word (the common case).
+    return re.compile(rf"{word}((?:{gap}(?:(?:{joiners})-)?{word})+)?")
+
+
+_ITEM = re.compile(r"\S+")
+_ARTICLES = frozenset({"The", "A", "An"})
+_TOKEN_JOINERS = "._'\u2019-"
+# What may stand between a sentence's first word and the stop before it.
+_LEAD_IN = " \t\xa0\"'\u201c\u201d\u2018\u2019\u00ab\u00bb([{*\u2022"
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Whether a word at ``pos`` opens a sentence, a line or a quotation (its capital proves nothing)."""
+    i = pos - 1
+    while i >= 0 and text[i] in _LEAD_IN:
+        if text[i] in "\"\u201c\u2018\u00ab":  # an opening quotation mark
+            return True
+        i -= 1
+    return i < 0 or text[i] in ".!?:;\n\u2014\u2013-|"
+
+
+def used_in_lowercase(text: str, word: str) -> bool:
+    """Whether ``text`` has ``word`` in lowercase as a whole word (``said yesterday`` for ``Yesterday``).
+
+    Examples
+    --------
+    >>> used_in_lowercase("Yesterday it rained; not yesterday's rain.", "Yesterday")
+    True
+    >>> used_in_lowercase("Putin met Putinism's critics.", "Putin")
+    False
+    """
+    low = word.lower()
+    if low == word:
+        return False
+    n = len(low)
+    i = text.find(low)
+    while i >= 0:
+        before = text[i - 1] if i else " "
+        after = text[i + n] if i + n < len(text) else " "
+        if not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-"):
+            return True
+        i = text.find(low, i + 1)
+    return False
+
+
+def bare_word(word: str) -> str:
+    """``word`` lowercase, without a final period, apostrophes straight: how word lists hold it."""
+    return word.rstrip(".").lower().replace("\u2019", "'")
+
+
+def is_initial(word: str) -> bool:
+    """Whether ``word`` is an initial: one capital, with or without a period (``J.``, ``J``)."""
+    return len(word) <= 2 and word[0].isupper() and (len(word) == 1 or word[1] == ".")
+
+
+def _all_capitals(word: str) -> bool:
+    return len(word) > 1 and word.isupper() and not is_initial(word)
+
+
+def _title_span(words: list[str], lows: list[str], rules: NameRules) -> tuple[int, int]:
+    """``(start, end)`` of the last title phrase followed by a name word, or ``(0, 0)``.
+
+    ``lows`` are ``words`` in lowercase without a final period. A title phrase
+    is a run of title words, each possibly with an ``of`` complement: ``Prime
+    Minister``, ``Secretary of State``, ``White House Chief of Staff`` (from
+    ``Chief``).
+    """
+    titles = rules.titles
+    if titles.isdisjoint(lows):
+        return (0, 0)
+    span = (0, 0)
+    i, n = 0, len(words)
+    streak = -1  # start of the current run of title words
+    while i < n:
+        if lows[i] in titles:
+            if streak < 0:
+                streak = i
+            j = i + 1
+            if j + 2 < n and words[j] == "of":
+                j += 2  # "Secretary of State Rex Tillerson": the complement belongs to the title
+            if j < n:
+                span = (streak, j)
+            i = j
+        else:
+            streak = -1
+            i += 1
+    return span
+
+
+def _name_words(words: list[str], rules: NameRules) -> int:
+    """How many words of ``words`` are name words (not connectors, initials or suffixes)."""
+    n = 0
+    connectors, suffixes = rules.connectors, rules.suffixes
+    for w in words:
+        if w in connectors or (len(w) <= 2 and (len(w) == 1 or w[1] == ".")):
+            continue  # a connector or an initial (two-letter name words have no period)
+        if len(w) <= 4 and w.lower().rstrip(".") in suffixes:
+            continue
+        n += 1
+    return n
+
+
+def _emit(text: str, words: list[tuple[str, int, int]], start_of_sentence: bool, rules: NameRules,
+          out: list[Mention]) -> None:
+    """Turn one piece of a run (no all-capital word, no possessive inside) into mentions."""
+    connectors = rules.connectors
+    plain = [w for w, _, _ in words]
+    lows = [w.lower().rstrip(".") for w in plain]
+    i, j = 0, len(plain)
+    while i < j and plain[i] in connectors:
+        i += 1
+    while j > i and (plain[j - 1] in connectors or (len(plain[j - 1]) == 1 and j - i > 1)):
+        j -= 1  # a connector, or a lone capital letter ending the run ("Trump I think", "(D)")
+    if i >= j:
+        return
+    if plain[i] in _ARTICLES or (start_of_sentence and lows[i] in rules.openers):
+        i += 1
+        start_of_sentence = False
+    elif (start_of_sentence and j - i > 1 and lows[i] not in rules.titles
+          and used_in_lowercase(text, plain[i])):
+        i += 1
+    while i < j and plain[i] in connectors:
+        i += 1
+    if i >= j:
+        return
+    if i or j < len(plain):
+        words, plain, lows = words[i:j], plain[i:j], lows[i:j]
+    k, cut = _title_span(plain, lows, rules)
+    while cut < len(plain) and plain[cut] in connectors:
+        cut += 1
+    name = plain[cut:]
+    n_words = _name_words(name, rules)
+    if n_words == 0:
+        return  # only titles, initials or connectors: "Prime Minister", "Vice President"
+    if k:
+        # The words before the title are a name of their own ("White House" in "White House
+        # Chief of Staff John Kelly", "Russian" in "Russian President Vladimir Putin").
+        _emit(text, words[:k], start_of_sentence, rules, out)
+    if "of" in name:
+        # A person "of" a place or an organisation: "Amy Klobuchar of Minnesota", "Owen Hughes
+        # of Barton Securities" are two names ("Bank of England" is one).
+        at = cut + name.index("of")
+        person = plain[cut:at]
+        if _name_words(person, rules) >= 2 and is_person_like(" ".join(person), rules):
+            _emit(text, words[k:at], False, rules, out)
+            _emit(text, words[at + 1 :], False, rules, out)
+            return
+    start, end = words[k][1], words[-1][2]
+    name_text = " ".join(name)
+    kind = FULL if n_words >= 2 else (TITLED if cut else BARE)
+    if all(w in rules.titles or w in connectors for w in lows[cut:]):
+        return  # titles alone: "President", "Prime Minister"
+    out.append(Mention(start, end, text[start:end], name_text, " ".join(plain[k:cut]), kind))
+
+
+def find(text: str, rules: NameRules = DEFAULT_RULES) -> list[Mention]:
+    """Every name mention in one text, in order, with offsets.
+
+    Parameters
+    ----------
+    text : str
+        One article (any other value gives ``[]``).
+    rules : NameRules
+        Titles, connectors and the other word lists.
+
+    Returns
+    -------
+    list of Mention
+        ``(start, end, written, name, title, kind)``: ``text[start:end] ==
+        written`` (a possessive ``'s`` left out); ``name`` is ``written``
+        without its title; ``kind`` is ``"full"`` (two or more name words),
+        ``"titled"`` (one name word after a title) or ``"bare"`` (one
+        capitalised word; a surname only if :func:`resolve` finds its person).
+
+    Examples
+    --------
+    >>> text = "Russian President Vladimir Putin met Mr. Trump's envoy. Putin smiled."
+    >>> [(m.written, m.name, m.kind) for m in find(text)]  # doctest: +NORMALIZE_WHITESPACE
+    [('Russian', 'Russian', 'bare'), ('President Vladimir Putin', 'Vladimir Putin', 'full'),
+     ('Mr. Trump', 'Trump', 'titled'), ('Putin', 'Putin', 'bare')]
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    out: list[Mention] = []
+    append = out.append
+    connectors = rules.connectors
+    openers = rules.openers
+    titles = rules.titles
+    for match in _run_pattern(connectors).finditer(text):
+        start = match.start()
+        prev = text[start - 1] if start else " "
+        inside = prev.isalnum() or prev in _TOKEN_JOINERS
+        if inside and prev == "-":
+            # "al-Assad" opening a run: the particle belongs to the word.
+            head = text[max(0, start - 5) : start - 1]
+            particle = head.rsplit(None, 1)[-1] if head.strip() else ""
+            if particle in connectors and (start - 1 - len(particle) == 0
+                                           or not text[start - 2 - len(particle)].isalnum()):
+                start -= len(particle) + 1
+                inside = False
+        if match.group(1) is None:
+            # One word: the common case, kept short.
+            if inside:
+                continue
+            word = text[start : match.end()].rstrip(".")
+            if word.endswith(_POSSESSIVE_ENDINGS):
+                word = word[:-2]
+            if len(word) < 2 or word.isupper() or word in _ARTICLES:
+                continue
+            low = word.lower()
+            if low in titles or (low in openers and _sentence_start(text, start)):
+                continue
+            append(Mention(start, start + len(word), word, word, "", BARE))
+            continue
+        _run(text, start, text[start : match.end()], inside, rules, out)
+    return out
+
+
+def _run(text: str, start: int, run: str, inside: bool, rules: NameRules, out: list[Mention]) -> None:
+    """Split a run of several capitalised words at all-capital words, possessives and sentence ends,
+    and turn each piece into mentions."""
+    opening = not inside and _sentence_start(text, start)
+    words = run.split()
+    if (not inside and not opening and len(words) == run.count(" ") + 1 and "." not in run and "'" not in run
+            and "\u2019" not in run and words[0] not in _ARTICLES and min(map(len, words)) > 2
+            and not any(map(str.isupper, words))):
+        # The common case first: a plain name of long words, single-spaced, in mid-sentence.
+        lows = run.lower().split()
+        if rules.titles.isdisjoint(lows) and rules.connectors.isdisjoint(lows) and rules.suffixes.isdisjoint(lows):
+            out.append(Mention(start, start + len(run), run, run, "", FULL))
+            return
+    piece: list[tuple[str, int, int]] = []
+    position = 0
+    for word in words:
+        offset = run.find(word, position)
+        position = offset + len(word)
+        w_start, w_end = start + offset, start + position
+        if inside:  # the rest of a token before the run: not a name word
+            inside = False
+            opening = word.endswith(".")
+            continue
+        if _all_capitals(word.rstrip(".")):
+            if piece:
+                _emit(text, piece, opening, rules, out)
+            piece, opening = [], word.endswith(".")
+            continue
+        if word.endswith(_POSSESSIVE_ENDINGS):
+            piece.append((word[:-2], w_start, w_end - 2))
+            _emit(text, piece, opening, rules, out)
+            piece, opening = [], False
+            continue
+        if word.endswith(".") and not is_initial(word) and word[:-1].lower() not in rules.title_abbreviations:
+            # A sentence ends after this word ("... met Putin. Trump said").
+            piece.append((word[:-1], w_start, w_end - 1))
+            _emit(text, piece, opening, rules, out)
+            piece, opening = [], True
+            continue
+        piece.append((word, w_start, w_end))
+    if piece:
+        _emit(text, piece, opening, rules, out)
+
+
+# --- keys -------------------------------------------------------------------------------
+
+
+def _fold(name: str, connectors: frozenset) -> str:
+    words = name.replace("\u2019", "'").split()
+    kept = [w for w in words if not is_initial(w)] or words
+    out = []
+    for w in kept:
+        low = w.lower().rstrip(".")
+        head, dash, tail = low.partition("-")
+        if dash and tail and head in connectors:
+            low = tail
+        out.append(low)
+    return " ".join(out)
+
+
+# Keys already folded, per set of connectors: names repeat across a corpus.
+_KEYS: dict[frozenset, dict[str, str]] = {}
+_KEYS_LIMIT = 500_000
+
+
+def _key_cache(connectors: frozenset) -> dict[str, str]:
+    cache = _KEYS.get(connectors)
+    if cache is None or len(cache) > _KEYS_LIMIT:
+        cache = _KEYS[connectors] = {}
+    return cache
+
+
+def name_key(name: str, rules: NameRules = DEFAULT_RULES) -> str:
+    """The folded form variants of one name share: lowercase, initials dropped, particles ignored.
+
+    Examples
+    --------
+    >>> name_key("Donald J. Trump"), name_key("Bashar al-Assad"), name_key("George W Bush")
+    ('donald trump', 'bashar assad', 'george bush')
+    """
+    cache = _key_cache(rules.connectors)
+    key = cache.get(name)
+    if key is None:
+        key = cache[name] = _fold(name, rules.connectors)
+    return key
+
+
+def clean_name(name: str) -> str:
+    """``name`` as written, initials dropped: the form an entity is shown under.
+
+    Examples
+    --------
+    >>> clean_name("Donald J. Trump")
+    'Donald Trump'
+    """
+    words = name.split()
+    kept = [w for w in words if not is_initial(w)] or words
+    return " ".join(kept)
+
+
+def surname(key: str) -> str:
+    """The last word of a name key: the surname a short mention may stand for."""
+    return key.rsplit(" ", 1)[-1]
+
+
+def is_person_like(name: str, rules: NameRules = DEFAULT_RULES) -> bool:
+    """Whether a full name can carry a surname: two to four name words, no organisation,
+    place or suffix word, no ``of``, not opening with a nationality in -ish or -ese.
+
+    Examples
+    --------
+    >>> is_person_like("Yasser Arafat"), is_person_like("White House"), is_person_like("North Korea")
+    (True, False, False)
+    """
+    cache = _PERSON_LIKE.get(rules)
+    if cache is None or len(cache) > _KEYS_LIMIT:
+        cache = _PERSON_LIKE[rules] = {}
+    found = cache.get(name)
+    if found is None:
+        found = cache[name] = _person_like(name, rules)
+    return found
+
+
+_PERSON_LIKE: dict = {}
+
+
+def _person_like(name: str, rules: NameRules) -> bool:
+    words = name_key(name, rules).split()
+    if not 2 <= len(words) <= 4 or "of" in words:
+        return False
+    if words[0] in rules.place_words or words[-1] in rules.suffixes:
+        return False
+    if words[0].endswith(("ish", "ese")):
+        return False  # a nationality: "British Phonographic Industry", "Chinese Foreign Ministry"
+    return not any(w in rules.organisation_words for w in words)
+
+
+# --- resolving within one article ----------------------------------------------------------
+
+#: Status of a resolved mention.
+NAMED = "named"  # its entity is final
+AMBIGUOUS = "ambiguous"  # several people of the article carry the surname: the corpus chooses
+PENDING_TITLED = "titled"  # a surname after a title, left to the corpus
+PENDING_BARE = "bare"  # a bare surname, left to the corpus
+
+
+class Resolved(NamedTuple):
+    """What one mention stands for in its article.
+
+    ``key`` is the entity's key (the surname's when ``status`` is pending),
+    ``display`` the entity as shown, ``status`` one of ``named``,
+    ``ambiguous``, ``titled``, ``bare``; ``candidates`` are the keys of the
+    article's people carrying the surname when it is ambiguous (``key`` is
+    then the nearest of them). ``person`` tells whether a full name can carry
+    a surname in this article.
+    """
+
+    key: str
+    display: str
+    status: str
+    candidates: tuple = ()
+    person: bool = False
+
+
+def _person_in_article(name: str, text: str, bare_words: set, lowercase: dict, rules: NameRules) -> bool:
+    """A person-like name whose first words are not common words here: no word but the surname used in
+    lowercase (``Boxing Day Test``), and its first word not standing alone as a name
+    (``Republican`` in ``Republican Trump``)."""
+    if not is_person_like(name, rules):
+        return False
+    words = [w for w in name.split() if not is_initial(w) and w not in rules.connectors]
+    if words and bare_word(words[0]) in bare_words:
+        return False
+    for w in words[:-1]:
+        used = lowercase.get(w)
+        if used is None:
+            used = lowercase[w] = used_in_lowercase(text, w)
+        if used:
+            return False
+    return True
+
+
+def resolve(mentions: Sequence[Mention], text: str, rules: NameRules = DEFAULT_RULES) -> list[Resolved | None]:
+    """Attach each mention of one article to its entity, within the article.
+
+    A full name is its own entity. A surname after a title, or alone, joins
+    the article's person carrying it: a person-like full name
+    (:func:`is_person_like`) ending with it whose other words the article
+    does not use in lowercase or alone. With one such person the surname is
+    theirs (``named``); with several it is ``ambiguous`` and :func:`analysis.terms.names.merge`
+    takes the one most of the corpus names (``key`` holds the nearest one
+    before, else after). A bare word is a surname only when it is not a month
+    or day and ``text`` never uses it in lowercase; one that cannot be a
+    surname gives None.
+
+    Returns
+    -------
+    list
+        One :class:`Resolved` (or None: not a name) per mention.
+
+    Examples
+    --------
+    >>> text = "Mr Arafat spoke. Yasser Arafat left. In May, Arafat returned."
+    >>> [r.display if r else None for r in resolve(find(text), text)]
+    ['Yasser Arafat', 'Yasser Arafat', None, 'Yasser Arafat']
+    """
+    cache = _key_cache(rules.connectors)
+    connectors = rules.connectors
+    keys = []
+    bare_words: set[str] = set()
+    wanted: set[str] = set()  # surnames a short mention may stand for: only their people are checked
+    for m in mentions:
+        key = cache.get(m.name)
+        if key is None:
+            key = cache[m.name] = _fold(m.name, connectors)
+        keys.append(key)
+        if m.kind != FULL:
+            wanted.add(key)
+            if m.kind == BARE:
+                bare_words.add(key)
+    lowercase: dict[str, bool] = {}
+    people: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    person: dict[str, bool] = {}
+    displays: dict[str, str] = {}
+    for i, m in enumerate(mentions):
+        if m.kind != FULL:
+            continue
+        key = keys[i]
+        if key not in displays:
+            displays[key] = clean_name(m.name)
+            # The article-level test only matters where a surname may join the name.
+            if surname(key) in wanted:
+                person[key] = _person_in_article(m.name, text, bare_words, lowercase, rules)
+            else:
+                person[key] = is_person_like(m.name, rules)
+        if person[key] and surname(key) in wanted:
+            people[surname(key)].append((i, key))
+    out: list[Resolved | None] = []
+    made: dict[tuple, Resolved | None] = {}  # one value per entity and kind of mention: they repeat
+    for i, m in enumerate(mentions):
+        key = keys[i]
+        if m.kind == FULL:
+            value = made.get((key, FULL))
+            if value is None:
+                value = made[(key, FULL)] = Resolved(key, displays[key], NAMED, (), person[key])
+            out.append(value)
+            continue
+        if m.kind == BARE:
+            if key in rules.calendar_words:
+                out.append(None)
+                continue
+            used = lowercase.get(m.name)
+            if used is None:
+                used = lowercase[m.name] = used_in_lowercase(text, m.name)
+            if used:
+                out.append(None)
+                continue
+        candidates = people.get(key)
+        if candidates and m.name != key and is_initial(m.name.split()[0]):
+            # "J Robinson" is not "Andy Robinson": an initial must match the first name.
+            initial = m.name[0].lower()
+            candidates = [(j, k) for j, k in candidates if k.startswith(initial)]
+        if not candidates:
+            memo = (key, m.name, m.kind)
+            value = made.get(memo)
+            if value is None:
+                value = made[memo] = Resolved(key, m.name, PENDING_TITLED if m.kind == TITLED else PENDING_BARE)
+            out.append(value)
+            continue
+        before = [k for j, k in candidates if j < i]
+        chosen = before[-1] if before else candidates[0][1]
+        distinct = tuple(dict.fromkeys(k for _, k in candidates))
+        if len(distinct) == 1:
+            out.append(Resolved(chosen, displays[chosen], NAMED))
+        else:
+            out.append(Resolved(chosen, displays[chosen], AMBIGUOUS, distinct))
+    return out

@@ -1,0 +1,259 @@
+"""Tests of names: finding, folding and resolving in one text (analysis.text.names), merging across the corpus
+(analysis.terms.names), and terms.mentions built on them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+
+from analysis import _parallel, terms
+from analysis.terms import names as corpus_names
+from analysis.text import name_rules, names
+
+# --- finding -------------------------------------------------------------------------------
+
+
+def _found(text, rules=name_rules.DEFAULT_RULES):
+    return [(m.written, m.name, m.title, m.kind) for m in names.find(text, rules)]
+
+
+def test_find_offsets_titles_and_kinds():
+    text = "Defence Minister Karla Voss met Mr. Brandt's aide. Brandt left, said Gen. Ivo Petrov."
+    found = names.find(text)
+    for m in found:
+        assert text[m.start : m.end] == m.written
+    assert _found(text) == [
+        ("Defence", "Defence", "", "bare"),  # the words before a title are a mention of their own
+        ("Minister Karla Voss", "Karla Voss", "Minister", "full"),
+        ("Mr. Brandt", "Brandt", "Mr.", "titled"),
+        ("Brandt", "Brandt", "", "bare"),
+        ("Gen. Ivo Petrov", "Ivo Petrov", "Gen.", "full"),
+    ]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # initials stay in the name as written, and fold away in its key
+    ("Senator Paula J. Reyes spoke.", [("Senator Paula J. Reyes", "Paula J. Reyes", "Senator", "full")]),
+    # connectors join words; a person "of" a place is two names
+    ("The Bank of Lisbon rose.", [("Bank of Lisbon", "Bank of Lisbon", "", "full")]),
+    ("She met Omar Haddad of Tripoli.",
+     [("Omar Haddad", "Omar Haddad", "", "full"), ("Tripoli", "Tripoli", "", "bare")]),
+    # a particle opening a run belongs to the word
+    ("Talks with al-Rashid began.", [("al-Rashid", "al-Rashid", "", "bare")]),
+    # all-capital words and possessives end a run
+    ("KABUL (Reuters) - Nadia Karimi's brother spoke.", [("Nadia Karimi", "Nadia Karimi", "", "full")]),
+    # a title with an "of" complement, and the words before a title
+    ("City Hall Secretary of Finance Lena Ortiz quit.",
+     [("City Hall", "City Hall", "", "full"),
+      ("Secretary of Finance Lena Ortiz", "Lena Ortiz", "Secretary of Finance", "full")]),
+    # titles alone are no names; a lone capital ending a run is dropped
+    ("The Prime Minister left. Vice President Ana Ruiz (D) spoke.",
+     [("Vice President Ana Ruiz", "Ana Ruiz", "Vice President", "full")]),
+])
+def test_find_cases(text, expected):
+    assert [f for f in _found(text) if f[3] != "bare" or f in expected] == expected
+
+
+def test_sentence_openers_are_not_names():
+    text = "Yesterday Tomas Berg arrived. It rained yesterday. The Harbour Board met. In Oslo, Berg spoke."
+    written = [m.written for m in names.find(text)]
+    assert "Tomas Berg" in written and "Harbour Board" in written
+    assert not {"Yesterday Tomas Berg", "The Harbour Board", "In", "It", "The"} & set(written)
+
+
+def test_find_bad_input():
+    assert names.find("") == [] and names.find(None) == []
+    assert names.find("ALL CAPS HEADLINE ONLY") == []
+    text = "A" * 10_000 + " Bb" * 5_000
+    assert len(names.find(text)) >= 1  # linear, no crash
+
+
+# --- keys and resolving in one article ----------------------------------------------------
+
+
+def test_name_key_folds_initials_and_particles():
+    assert names.name_key("Paula J. Reyes") == names.name_key("Paula Reyes") == "paula reyes"
+    assert names.name_key("Hamid al-Rashid") == names.name_key("Hamid Rashid")
+    assert names.clean_name("Paula J. Reyes") == "Paula Reyes"
+
+
+def test_person_like():
+    assert names.is_person_like("Paula Reyes")
+    assert not names.is_person_like("Harbour Board")  # organisation word
+    assert not names.is_person_like("North Valdera")  # place word
+    assert not names.is_person_like("Bank of Lisbon")
+    assert not names.is_person_like("Paula Reyes Jr")  # another person
+
+
+def test_resolve_within_the_article():
+    text = ("Mr Haddad arrived early. Omar Haddad, the envoy, met Senator Ruth Haddad and her aide. "
+            "Later Haddad spoke. In May, prices rose. May said nothing.")
+    found = names.find(text)
+    resolved = names.resolve(found, text)
+    shown = {(m.written, m.start): r.display if r else None for m, r in zip(found, resolved)}
+    # before any full name: the first one after it; later: the nearest one before
+    assert shown[("Mr Haddad", 0)] == "Omar Haddad"
+    late = [r for m, r in zip(found, resolved) if m.written == "Haddad"][0]
+    assert late.status == names.AMBIGUOUS and late.display == "Ruth Haddad"
+    # a month is never a surname standing alone
+    assert all(r is None for m, r in zip(found, resolved) if m.name == "May")
+
+
+def test_resolve_initial_must_match():
+    text = "Andy Pike scored. J Pike also played, and Pike was named man of the match."
+    found = names.find(text)
+    shown = [(m.written, r.display) for m, r in zip(found, names.resolve(found, text)) if r]
+    assert ("J Pike", "J Pike") in shown and ("Pike", "Andy Pike") in shown
+
+
+def test_bare_word_used_in_lowercase_is_no_surname():
+    text = "Hana Trust spoke. Trust in the plan is low, and trust matters."
+    found = names.find(text)
+    resolved = dict(zip([(m.written, m.start) for m in found], names.resolve(found, text)))
+    assert resolved[("Trust", text.index("Trust in"))] is None
+
+
+# --- merging across the corpus ----------------------------------------------------------------
+
+
+def _merged(texts, rules=name_rules.DEFAULT_RULES):
+    rows = corpus_names.mention_rows(texts, [str(i) for i in range(len(texts))], rules)
+    return corpus_names.merge(rows, rules)
+
+
+def test_merge_titled_surname_from_the_corpus():
+    merged = _merged(["Yusuf Demir, the mayor, opened the bridge.", "Mr Demir was not there."])
+    assert merged.set_index("written").loc["Mr Demir", "name"] == "Yusuf Demir"
+
+
+def test_merge_keeps_offices_and_honorifics_apart():
+    merged = _merged(["The State Department and General Motors agreed.", "Dr Quist spoke. Mr Quist left."])
+    names_of = dict(zip(merged["written"], merged["name"]))
+    assert names_of["State Department"] == "State Department"
+    assert names_of["General Motors"] == "General Motors"  # "Motors" is nobody's surname
+    assert names_of["Dr Quist"] == names_of["Mr Quist"] == "Quist"  # a person known by surname only
+
+
+def test_merge_dominance_and_ambiguity():
+    texts = ["Lara Weiss spoke."] * 4 + ["Tom Weiss spoke."] + ["Mr Weiss left."]
+    assert _merged(texts).set_index("written").loc["Mr Weiss", "name"] == "Lara Weiss"
+    even = ["Lara Weiss spoke.", "Tom Weiss spoke.", "Mr Weiss left."]
+    assert _merged(even).set_index("written").loc["Mr Weiss", "name"] == "Weiss"  # no dominant person
+
+
+def test_bare_word_joins_a_corpus_person_only_when_articles_usually_name_them():
+    # "Holm" is usually introduced in full: a bare "Holm" elsewhere is that person.
+    person = ["Greta Holm spoke. Holm left."] * 3 + ["Holm said no."]
+    merged = _merged(person)
+    assert merged[merged["doc_id"] == "3"]["name"].tolist() == ["Greta Holm"]
+    # "Kingston" the city is rarely introduced as a person: no merge, and no row.
+    city = ["Paul Kingston spoke."] + ["Flights to Kingston resumed."] * 5
+    merged = _merged(city)
+    assert "Kingston" not in set(merged["written"])
+
+
+def test_merge_empty():
+    assert _merged([]).empty
+    assert list(_merged([]).columns) == ["doc_id", "written", "key", "name", "count"]
+
+
+def test_rules_are_validated():
+    with pytest.raises(TypeError, match="collection of lowercase words"):
+        name_rules.NameRules(titles="mr")
+    with pytest.raises(TypeError, match="NameRules"):
+        name_rules.rules_with(rules="default")
+
+
+# --- terms.mentions -------------------------------------------------------------------------------
+
+
+def test_mentions_variants_and_per_article():
+    texts = ["Prime Minister Ilse Varga spoke. Varga left.", "Mrs Varga returned. Ilse Varga smiled."]
+    table = terms.mentions(texts, progress=False)
+    assert list(table.columns) == ["name", "count", "doc_count", "variants"]
+    row = table.set_index("name").loc["Ilse Varga"]
+    assert (row["count"], row["doc_count"]) == (4, 2)
+    assert row["variants"] == "Ilse Varga (1); Mrs Varga (1); Prime Minister Ilse Varga (1); Varga (1)"
+    per_article = terms.mentions(texts, by="doc_id", progress=False)
+    assert list(per_article.columns) == ["doc_id", "name", "count", "doc_count", "variants"]
+    assert per_article["count"].tolist() == [2, 2] and per_article["doc_id"].tolist() == ["0", "1"]
+
+
+def test_mentions_by_groups_and_per_article():
+    df = pd.DataFrame({"text": ["Prime Minister Ilse Varga spoke. Varga left.", "Mrs Varga returned.",
+                                "Ilse Varga smiled. Omar Haddad nodded."],
+                       "source": ["wire", None, "wire"]}, index=[10, 11, 12])
+    overall = terms.mentions(df, progress=False).set_index("name")
+    by_source = terms.mentions(df, by="source", progress=False)
+    assert list(by_source.columns) == ["source", *terms.MENTION_COLUMNS]
+    # the corpus merges first ("Mrs Varga" alone in its article is still Ilse Varga), then groups split the rows
+    assert by_source["source"].tolist() == ["wire", "wire", "(unknown)"]
+    assert by_source.groupby("name")["count"].sum().to_dict() == overall["count"].to_dict()
+    assert by_source.set_index(["source", "name"]).loc[("(unknown)", "Ilse Varga"), "variants"] == "Mrs Varga (1)"
+    # doc_id by the package's rule (the index of a table without a doc_id column), also with other columns
+    per_article = terms.mentions(df, by=["source", "doc_id"], progress=False)
+    assert per_article[["source", "doc_id"]].drop_duplicates().values.tolist() == [
+        ["wire", "10"], ["wire", "12"], ["(unknown)", "11"]]
+    assert per_article["doc_count"].eq(1).all()
+    with pytest.raises(ValueError, match="by='label': no column 'label'"):
+        terms.mentions(df, by="label", progress=False)
+    with pytest.raises(ValueError, match="min_count=0"):
+        terms.mentions(df, min_count=0, progress=False)
+
+
+def test_mentions_settings_reach_the_workers(monkeypatch):
+    # Small batches, so that several go to the process pool.
+    monkeypatch.setattr(_parallel, "CHUNK_CHARS", 400)
+    texts = ["Comrade Oleg Ivanov spoke at the plant. Ivanov left."] * 40
+    default = terms.mentions(texts, progress=False, n_jobs=2)
+    assert "Comrade Oleg Ivanov" in set(default["name"])
+    custom = terms.mentions(texts, titles=terms.NAME_TITLES | {"comrade"}, progress=False, n_jobs=2)
+    assert custom.set_index("name").loc["Oleg Ivanov", "count"] == 80
+    no_of = terms.mentions(["The Bank of Lisbon rose."], connectors=[], progress=False)
+    assert "Bank of Lisbon" not in set(no_of["name"])
+
+
+def test_rules_value_passes_to_functions():
+    rules = replace(name_rules.DEFAULT_RULES, organisation_words=name_rules.ORGANISATION_WORDS | {"pike"})
+    assert not names.is_person_like("Andy Pike", rules)
+
+
+# --- the shared and built-in corpora -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def default_corpus():
+    from analysis import datasets
+
+    pytest.importorskip("gensim")
+    return datasets.load_corpus("default", progress=False)
+
+
+def test_default_corpus_arafat_is_one_person(default_corpus):
+    table = terms.mentions(default_corpus, progress=False)
+    arafat = table[table["name"].str.contains("Arafat")]
+    assert arafat["name"].tolist()[0] == "Yasser Arafat"
+    assert arafat["count"].iloc[0] >= 80
+    assert not table["name"].str.match(r"(?:Mr|Mrs|Ms|Dr)\.? ").any()
+    assert "Ariel Sharon" in set(table["name"]) and "Mr Sharon" not in set(table["name"])
+
+
+@pytest.mark.slow
+def test_news2017_trump_variants_are_one_row(news2017):
+    table = terms.mentions(news2017, progress=False)
+    assert table["name"].iloc[0] == "Donald Trump"
+    variants = table.set_index("name").loc["Donald Trump", "variants"]
+    assert "Donald J. Trump (" in variants and "President Trump (" in variants
+    assert not {"Donald J. Trump", "President Trump", "Mr. Trump"} & set(table["name"])
+
+
+@pytest.mark.slow
+def test_bbc_merges_have_no_city_or_month_surnames(bbc):
+    table = terms.mentions(bbc, progress=False).set_index("name")
+    assert "Mr Blair (" in table.loc["Tony Blair", "variants"]
+    # a month or a city never joins a person as a surname
+    for name, variants in table["variants"].items():
+        forms = [v.rsplit(" (", 1)[0] for v in variants.split("; ")]
+        assert not {"May", "London", "Washington"} & set(forms), name
