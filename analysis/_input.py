@@ -109,17 +109,20 @@ def texts_of(frame: pd.DataFrame) -> list[str]:
 # --- groups -----------------------------------------------------------------------
 
 
-def by_columns(data, by) -> list[str]:
-    """``by`` as a list of existing column names of ``data`` (an error names the columns that exist)."""
+def by_columns(data, by, what: str = "by") -> list[str]:
+    """``by`` as a list of existing column names of ``data`` (an error names the columns that exist).
+
+    ``what`` is the parameter's name in the error (``"keep"`` for ``keep=``).
+    """
     if by is None:
         return []
     columns = [by] if isinstance(by, str) or not isinstance(by, Iterable) else list(by)
     if not columns:
-        raise ValueError(f"by={by!r} names no column; pass a column name or a list of them")
+        raise ValueError(f"{what}={by!r} names no column; pass a column name or a list of them")
     missing = [c for c in columns if c not in data.columns]
     if missing:
         raise ValueError(
-            f"by={by!r}: no column {', '.join(map(repr, missing))}; the columns are "
+            f"{what}={by!r}: no column {', '.join(map(repr, missing))}; the columns are "
             f"{', '.join(map(repr, data.columns))}"
         )
     return columns

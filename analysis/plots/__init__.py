@@ -17,6 +17,7 @@ from analysis.plots.terms import (
     term_trends,
     top_terms,
 )
+from analysis.plots.quotes import top_speakers
 from analysis.plots.sentences import (
     readability_by_group,
     readability_vs_length,
@@ -34,7 +35,7 @@ from analysis.plots.topics import (
 
 __all__ = [
     "article_lengths", "articles_by_group", "articles_per_period", "keyness_bars", "rank_frequency",
-    "readability_by_group", "readability_vs_length", "sentence_lengths", "term_trends", "top_terms",
+    "readability_by_group", "readability_vs_length", "sentence_lengths", "term_trends", "top_speakers", "top_terms",
     "topic_heatmap", "topic_k_curve", "topic_map", "topic_shares_over_time", "topic_sizes", "topic_stability",
     "topic_terms",
 ]

@@ -9,6 +9,9 @@
   lexical diversity, quotation share;
 - :func:`readability` -- the same statistics for one text, as a dict;
 - :func:`compare` -- median and interquartile range of each measure per group;
+- :func:`quotes` -- who is quoted: one row per quotation with its speaker
+  (settings in a :class:`QuoteRules`); :func:`speakers` -- quotations and
+  quoted words per speaker and group;
 - :func:`syllables`, :func:`quotations` and the readability formulas
   (:func:`flesch_reading_ease` ...), which take counts.
 
@@ -25,6 +28,8 @@ from analysis.sentences.formulas import (
     gunning_fog,
     smog_index,
 )
+from analysis.sentences.quote_rules import QuoteRules
+from analysis.sentences.quotes import QUOTE_COLUMNS, SPEAKER_COLUMNS, QuoteWarning, quotes, speakers
 from analysis.sentences.tables import (
     ARTICLE_COLUMNS,
     MEASURES,
@@ -48,8 +53,8 @@ from analysis.text.syllable_counts import syllables
 
 __all__ = [
     "ABBREVIATIONS_AMBIGUOUS", "ABBREVIATIONS_BEFORE_NUMBER", "ABBREVIATIONS_TITLES", "ARTICLE_COLUMNS",
-    "MEASURES", "SENTENCE_COLUMNS", "SENTENCE_STARTERS", "SPEECH_VERBS", "article_stats",
-    "automated_readability_index", "coleman_liau_index", "compare", "flesch_kincaid_grade",
-    "flesch_reading_ease", "gunning_fog", "quotations", "readability", "sentence_table", "smog_index", "split",
-    "spans", "syllables",
+    "MEASURES", "QUOTE_COLUMNS", "SENTENCE_COLUMNS", "SENTENCE_STARTERS", "SPEAKER_COLUMNS", "SPEECH_VERBS",
+    "QuoteRules", "QuoteWarning", "article_stats", "automated_readability_index", "coleman_liau_index",
+    "compare", "flesch_kincaid_grade", "flesch_reading_ease", "gunning_fog", "quotations", "quotes",
+    "readability", "sentence_table", "smog_index", "speakers", "split", "spans", "syllables",
 ]
