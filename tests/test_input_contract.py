@@ -31,10 +31,12 @@ def filtered():
 def test_doc_id_rule_is_the_same_in_every_module(filtered):
     expected = {"10", "11", "12", "13"}
     assert set(terms.kwic(filtered, "the")["doc_id"]) == expected
-    assert set(terms.mentions(filtered.assign(text=["Ana Lima spoke. " + t for t in TEXTS]), by_article=True,
+    assert set(terms.mentions(filtered.assign(text=["Ana Lima spoke. " + t for t in TEXTS]), by="doc_id",
                               progress=False)["doc_id"]) == expected
     assert set(sentences.article_stats(filtered, progress=False)["doc_id"]) == expected
     assert set(sentences.sentence_table(filtered, progress=False)["doc_id"]) == expected
+    quoted = filtered.assign(text=["“Yes,” Ana Lima said. " + t for t in TEXTS])
+    assert set(sentences.quotes(quoted, progress=False)["doc_id"]) == expected
     assert set(topics.cluster(filtered, k=2, progress=False).articles["doc_id"]) == expected
     twice = pd.concat([filtered, filtered.set_axis([20, 21, 22, 23])])
     assert set(corpus.find_duplicates(twice)["doc_id"]) == {"20", "21", "22", "23"}
@@ -61,6 +63,10 @@ def test_missing_group_has_one_name_everywhere(filtered):
     assert name in set(terms.trends(filtered, "bank", by="source", progress=False)["source"])
     stats = sentences.article_stats(filtered, keep="source", progress=False)
     assert name in set(sentences.compare(stats, "source")["group"])
+    named = filtered.assign(text=["“Yes,” Ana Lima said. " + t for t in TEXTS])
+    assert name in set(terms.mentions(named, by="source", progress=False)["source"])
+    quoted = sentences.quotes(named, keep="source", progress=False)
+    assert name in set(sentences.speakers(quoted, by="source")["source"])
     result = topics.cluster(filtered, k=2, progress=False)
     assert name in set(topics.topics_by(result, filtered, by="source")["group"])
     loaded = corpus.load(filtered.assign(title="t"), progress=False)
@@ -72,6 +78,9 @@ def test_missing_group_has_one_name_everywhere(filtered):
 def test_missing_group_sorts_last_and_can_be_the_target(filtered):
     table = terms.term_frequencies(filtered, by="source", progress=False)
     assert table["source"].drop_duplicates().tolist() == ["paper", "wire", _input.MISSING_GROUP]
+    named = filtered.assign(text=["Ana Lima spoke. " + t for t in TEXTS])
+    mentioned = terms.mentions(named, by="source", progress=False)
+    assert mentioned["source"].tolist() == ["paper", "wire", _input.MISSING_GROUP]
     by_name = terms.keyness(filtered, _input.MISSING_GROUP, by="source", progress=False)
     by_none = terms.keyness(filtered, None, by="source", progress=False)
     pd.testing.assert_frame_equal(by_name, by_none)
@@ -114,13 +123,14 @@ def test_a_bad_period_is_refused_the_same_way(filtered):
     lambda s: terms.collocations(s, progress=False),
     lambda s: terms.kwic(s, "x"),
     lambda s: terms.mentions(s, progress=False),
+    lambda s: sentences.quotes(s, progress=False),
     lambda s: sentences.article_stats(s, progress=False),
     lambda s: sentences.sentence_table(s, progress=False),
     lambda s: topics.cluster(s, k=2, progress=False),
     lambda s: topics.choose_k(s, progress=False),
     lambda s: corpus.find_duplicates(s),
-], ids=["term_frequencies", "collocations", "kwic", "mentions", "article_stats", "sentence_table", "cluster",
-        "choose_k", "find_duplicates"])
+], ids=["term_frequencies", "collocations", "kwic", "mentions", "quotes", "article_stats", "sentence_table",
+        "cluster", "choose_k", "find_duplicates"])
 def test_a_bare_string_is_refused_with_one_error(call):
     with pytest.raises(TypeError, match="single string"):
         call("One article, not a list of them.")
@@ -130,8 +140,9 @@ def test_a_bare_string_is_refused_with_one_error(call):
     lambda n: terms.term_frequencies(TEXTS, n_jobs=n, progress=False),
     lambda n: sentences.article_stats(TEXTS, n_jobs=n, progress=False),
     lambda n: terms.mentions(TEXTS, n_jobs=n, progress=False),
+    lambda n: sentences.quotes(TEXTS, n_jobs=n, progress=False),
     lambda n: corpus.load(TEXTS, n_jobs=n, progress=False),
-], ids=["term_frequencies", "article_stats", "mentions", "load"])
+], ids=["term_frequencies", "article_stats", "mentions", "quotes", "load"])
 def test_n_jobs_means_the_same_everywhere(call):
     for n_jobs in (None, -1, 1, 2):
         assert isinstance(call(n_jobs), pd.DataFrame)

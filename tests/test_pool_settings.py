@@ -4,11 +4,15 @@ globals they were born with, so every setting must travel with each batch)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import pytest
 
 from analysis import _parallel, articles, sentences, terms
 from analysis.corpus import loading
+from analysis.sentences import quote_rules
+from analysis.text import name_rules
 
 # "Supv." is in no word list by default, so "Supv. Grant" ends a sentence until it is added.
 TEXT = ("Supv. Grant inspected the site on Monday. The crew had left early. "
@@ -52,6 +56,26 @@ def test_ngrams_and_names_follow_the_word_lists_changed_later(many_batches, supv
     assert "supv grant" in set(one["term"])
     pd.testing.assert_frame_equal(terms.mentions(many_batches, n_jobs=1, progress=False),
                                   terms.mentions(many_batches, n_jobs=2, progress=False))
+
+
+def test_name_and_quote_rules_given_later_reach_the_workers(many_batches, supv_is_a_title):
+    # The pool started with the default rules; this call brings a title, a cue and a splitter list of its own.
+    opening = "Comrade Oleg Ivanov arrived. “We stay,” Ivanov mumbled. Officials met Supv. “Grant Park” was shut."
+    texts = [f"{opening} {t}" for t in many_batches]
+    titles = terms.NAME_TITLES | {"comrade"}
+    one = terms.mentions(texts, titles=titles, n_jobs=1, progress=False)
+    two = terms.mentions(texts, titles=titles, n_jobs=2, progress=False)
+    pd.testing.assert_frame_equal(one, two)
+    assert "Oleg Ivanov" in set(one["name"]) and "Comrade Oleg Ivanov" not in set(one["name"])
+    rules = replace(quote_rules.DEFAULT_RULES, cues=quote_rules.CUES | {"mumbled"},
+                    names=name_rules.rules_with(titles=titles))
+    one = sentences.quotes(texts, rules=rules, n_jobs=1, progress=False)
+    two = sentences.quotes(texts, rules=rules, n_jobs=2, progress=False)
+    pd.testing.assert_frame_equal(one, two)
+    said = one[one["quote"] == "We stay,"]
+    assert said["entity"].eq("Oleg Ivanov").all() and len(said) == len(texts)
+    # "Supv." ends no sentence now, so "Grant Park" sits inside one: a partial quotation, in every process.
+    assert one[one["quote"] == "Grant Park"]["kind"].eq("partial").all()
 
 
 def test_source_aliases_and_rules_added_later_reach_the_workers(tmp_path, monkeypatch):

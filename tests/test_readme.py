@@ -87,6 +87,8 @@ def _runs():
         "terms.trends": lambda: terms.trends(FRAME, "bank", progress=False),
         "terms.kwic": lambda: terms.kwic(FRAME, "bank"),
         "terms.mentions": lambda: terms.mentions(FRAME, progress=False),
+        "sentences.quotes": lambda: sentences.quotes(FRAME, progress=False),
+        "sentences.speakers": lambda: sentences.speakers(sentences.quotes(FRAME, progress=False)),
         "terms.count_chunk": lambda: terms.count_chunk(TEXTS, None)[0],
         "sentences.sentence_table": lambda: sentences.sentence_table(FRAME, progress=False),
         "sentences.article_stats": lambda: stats,

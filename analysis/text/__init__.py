@@ -7,7 +7,10 @@ Arrow for the batch counter): no pandas, and nothing else of the package.
 - :mod:`analysis.text.tokens` -- :func:`words`, :func:`tokenize`, stop words and the news rules;
 - :mod:`analysis.text.splitter` -- :func:`spans`, :func:`split`, :func:`quotations`, the word lists;
 - :mod:`analysis.text.syllable_counts` -- :func:`syllables`;
-- :mod:`analysis.text.counting` -- the fast batch counter (:func:`count_matrix`, :func:`coded_words`).
+- :mod:`analysis.text.counting` -- the fast batch counter (:func:`count_matrix`, :func:`coded_words`);
+- :mod:`analysis.text.names` -- names of people and organisations in one text (with the word lists of
+  :mod:`analysis.text.name_rules`);
+- :mod:`analysis.text.quote_marks` -- quotation marks paired into quotations.
 """
 
 from analysis.text.counting import coded_words, count_matrix
