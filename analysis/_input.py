@@ -25,6 +25,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from analysis._dask import is_dask
+
 #: The group name of articles whose group value is missing, in every table, plot and notebook.
 MISSING_GROUP = "(unknown)"
 
@@ -87,6 +89,11 @@ def corpus_frame(data) -> pd.DataFrame:
     1      1   Sun.
     """
     refuse_string(data)
+    if is_dask(data):
+        raise TypeError(
+            "this function reads a pandas corpus, not a Dask DataFrame; pass ddf.compute() (or a sample of it), "
+            "or use one of the functions that run on Dask (see the README's Dask section)"
+        )
     if isinstance(data, pd.DataFrame):
         check_text_column(data)
         if DOC_ID in data.columns and _all_strings(data[DOC_ID]):

@@ -187,3 +187,13 @@ def test_keyness_news2017(news2017, news2017_dask):
     got = terms.keyness(news2017_dask, "reuters", by="source", progress=False)
     assert got["term"].iloc[0] == expected["term"].iloc[0]
     pd.testing.assert_frame_equal(got, expected)
+
+
+def test_functions_without_a_dask_path_refuse_dask_clearly(small_dask):
+    # Reading a Dask DataFrame as an iterable gives its column names: never return that as an empty result.
+    from analysis import sentences
+
+    for call in (lambda: terms.kwic(small_dask, "syria"), lambda: terms.mentions(small_dask, progress=False),
+                 lambda: sentences.quotes(small_dask, progress=False)):
+        with pytest.raises(TypeError, match="not a Dask DataFrame; pass ddf.compute"):
+            call()
