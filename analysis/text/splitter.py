@@ -113,7 +113,6 @@ _LOOK = 40  # the widest window a decision reads on either side of a candidate
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}$")  # U.S, a.m, Ph.D
 _NUMBER = re.compile(r"^[\d.,]+$")
 _DATELINE = re.compile(r"[A-Z][A-Z .'\-]{2,40}(?:,|\s\(|\s[-\u2013\u2014])")
-_SPACED_ELLIPSIS = re.compile(r"\.(?:[ \t]\.){2}[ \t]*")  # ". . ." as typeset in books and transcripts
 # Times: after "5 p.m." a title opens a new sentence ("at 6 p.m. Mr. Smith then
 # went"), unless the time opens the sentence ("At 5 a.m. Mr. Smith went").
 _TIMES = frozenset({"a.m", "p.m"})
@@ -187,19 +186,14 @@ def _quote_attribution(text: str, pos: int, limit: int, rules: SplitRules) -> bo
 def _period_ends(text: str, start: int, nxt: int, n: int, closed: bool, rules: SplitRules) -> bool:
     """Decide a single period at ``start`` followed by whitespace up to ``nxt``."""
     token, tstart = _word_before(text, start)
-    if not token and start >= 2 and text[start - 2] == "." and _pause(text, start):
-        return False
     core = _core(token)
     low = core.lower()
     word = _word_after(text, nxt, n)
     first = word.lstrip(_OPENERS)[:1]
     if not first:
         return not word  # end of text, or only openers
-    if word == "." and token:
-        # "compounds. . . . The practice": a stop, then an ellipsis that opens
-        # the next sentence when a capital follows it.
-        run = _SPACED_ELLIPSIS.match(text, nxt, n)
-        return run is not None and text[run.end() : run.end() + 1].isupper()
+    if not token and start >= 2 and text[start - 2] == ".":
+        return (first.isupper() or first.isdigit()) and _ellipsis_ends(text, start, word)
     if first.islower():
         # "the Jan. attack", "e.g. the", and rare brand names ("iPhone") that
         # start a sentence after an ordinary word.
@@ -236,19 +230,22 @@ def _period_ends(text: str, start: int, nxt: int, n: int, closed: bool, rules: S
     return True
 
 
-def _pause(text: str, end_dot: int) -> bool:
-    """Whether the spaced ellipsis whose last dot is at ``end_dot`` is a pause, not a sentence end.
+def _ellipsis_ends(text: str, end_dot: int, word: str) -> bool:
+    """Whether the spaced ellipsis ". . ." whose last dot is at ``end_dot`` ends a sentence.
 
-    Three dots after a space are a pause ("the thing is . . . I didn't");
-    four are an ellipsis and a full stop ("a period . . . . Next"). After a
-    word, three dots end the sentence ("a question. . . Who"), and of four the
-    first already did ("compounds. . . . The").
+    ``word`` follows it and opens with a capital or a digit, which starts a
+    new sentence ("a question. . . Who", "a period . . . . Next"), with one
+    exception: after a space, three dots are a pause, and the pronoun I is
+    capitalised everywhere ("the thing is . . . I didn't mean it"). The dots
+    stay with the sentence they end, four as well as three.
     """
     dots, i = 1, end_dot
-    while i >= 2 and text[i - 1] in " \t" and text[i - 2] == "." and dots < 8:
+    while i >= 2 and text[i - 1] in " \t" and text[i - 2] == "." and dots < 4:
         dots, i = dots + 1, i - 2
-    after_word = i > 0 and not text[i - 1].isspace()
-    return dots >= 4 if after_word else dots == 3
+    if dots != 3 or (i > 0 and not text[i - 1].isspace()):
+        return True
+    core = _core(word)
+    return not (core == "I" or core[:2] in ("I'", "I\u2019"))
 
 
 def _after_lowercase_word(text: str, pos: int) -> bool:
