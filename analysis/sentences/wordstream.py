@@ -14,12 +14,17 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from analysis.text.addresses import ADDRESS_PUNCTUATION
 from analysis.text.counting import coded_words
 from analysis.text.splitter import SplitRules, quotations, spans
-from analysis.text.syllable_counts import cmu_table, lower_syllables
+from analysis.text.syllable_counts import word_syllables
 
-_DROP_JOINERS = str.maketrans("", "", "_'-.,")
-_DROP_JOINERS_DIGITS = str.maketrans("", "", "_'-.,0123456789")
+# A word from analysis.text.words is letters and digits (str.isalnum) plus "_",
+# the joiners "'-.," and the punctuation of addresses: dropping those leaves its
+# letters and digits, and an ASCII word's letters are what is left without 0-9.
+_NOT_ALNUM = "_'-.,\u00b0" + ADDRESS_PUNCTUATION
+_DROP_JOINERS = str.maketrans("", "", _NOT_ALNUM)
+_DROP_JOINERS_DIGITS = str.maketrans("", "", _NOT_ALNUM + "0123456789")
 _WORD_INFO: dict[str, tuple] = {}  # word as written -> its properties (see _word_infos)
 _WORD_INFO_MAX = 1_000_000
 
@@ -29,53 +34,29 @@ def _word_infos(words: list[str]) -> list[tuple]:
     syllables, in the CMU dictionary, stop word, complex (first / later in a sentence),
     letters and digits, letters.
 
-    Built column by column with ``map`` over C methods; only words the
-    dictionary lacks and words of 3+ syllables take a Python-level step.
+    Built column by column: ``map`` over C methods, and one lookup of the
+    whole batch in the syllable table (:func:`analysis.text.syllable_counts.word_syllables`).
     """
-    cmu = cmu_table()
     lowers = list(map(str.lower, words))
-    syl = list(map(cmu.get, lowers))
-    known = [n is not None for n in syl]
-    for i in [i for i, k in enumerate(known) if not k]:
-        syl[i] = lower_syllables(lowers[i])
+    index: dict[str, int] = {}
+    codes = np.fromiter((index.setdefault(w, len(index)) for w in lowers), dtype=np.int64, count=len(lowers))
+    syl_u, known_u, complex_u = word_syllables(list(index))
+    syl = syl_u[codes].tolist()
+    known = known_u[codes].tolist()
+    complex_first = complex_u[codes]
+    # Gunning's proper nouns: a capitalised word is complex only first in its sentence.
+    capital = np.fromiter(map(str.isupper, (w[:1] for w in words)), dtype=bool, count=len(words))
+    complex_later = (complex_first & ~capital).tolist()
     stop = list(map(ENGLISH_STOP_WORDS.__contains__, lowers))
-    complex_first = [False] * len(words)
-    complex_later = [False] * len(words)
-    for i in [i for i, n in enumerate(syl) if n >= 3]:
-        complex_first[i] = _complex(words[i], lowers[i], syl[i], True)
-        complex_later[i] = complex_first[i] and not words[i][:1].isupper()
-    # A word from analysis.text.words is letters and digits (str.isalnum) plus "_" and
-    # the joiners "'-.,": dropping those five leaves its letters and digits,
-    # and an ASCII word's letters are what is left without 0-9.
     word_chars = [len(w) if ok else len(w.translate(_DROP_JOINERS))
                   for w, ok in zip(words, map(str.isalnum, words))]
     letters = [len(w) if alpha else len(w.translate(_DROP_JOINERS_DIGITS)) if ascii
                else sum(ch.isalpha() for ch in w)
                for w, alpha, ascii in zip(words, map(str.isalpha, words), map(str.isascii, words))]
-    infos = list(zip(lowers, syl, known, stop, complex_first, complex_later, word_chars, letters))
+    infos = list(zip(lowers, syl, known, stop, complex_first.tolist(), complex_later, word_chars, letters))
     if len(_WORD_INFO) < _WORD_INFO_MAX:
         _WORD_INFO.update(zip(words, infos))
     return infos
-
-
-def _complex(word: str, lower: str, n_syll: int, first_in_sentence: bool) -> bool:
-    """Gunning's complex word: 3+ syllables, not a proper noun, compound or inflection."""
-    if n_syll < 3:
-        return False
-    if word[:1].isupper() and not first_in_sentence:
-        return False  # a proper noun
-    if "-" in lower:
-        return any(lower_syllables(part) >= 3 for part in lower.split("-") if part)
-    cmu = cmu_table()
-    for suffix, bases in (("ing", ("", "e")), ("ed", ("", "e", "d")), ("es", ("", "e"))):
-        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
-            stem = lower[: -len(suffix)]
-            for extra in bases:
-                base = (stem + extra) if extra != "d" else lower[:-1]
-                if base in cmu:
-                    return cmu[base] >= 3
-            return n_syll - 1 >= 3
-    return True
 
 
 # Markers inserted between sentences, articles and around quotations, so that a
