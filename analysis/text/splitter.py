@@ -203,7 +203,8 @@ def _period_ends(text: str, start: int, nxt: int, n: int, closed: bool, rules: S
         return False
     if low in rules.titles:
         return False
-    if core and low not in rules.before_number and is_address(core):
+    if ("." in core or "@" in core or "#" in core or ":" in core) and low not in rules.before_number \
+            and is_address(core):
         return True  # "Write to jane@example.com. She ...": a plain full stop after an address
     if first.isdigit():
         if low in rules.before_number:
@@ -462,9 +463,12 @@ def _paragraph(text: str, lo: int, hi: int, cuts: list[int], rules: SplitRules) 
     openers = _OPENERS
     spaces = _SPACES
     # A list run into the paragraph ("1.) One 2.) Two"): each item starts a
-    # sentence, and the periods of its markers end none.
-    items, marks = list_items(text, lo, hi)
-    cuts.extend(items)
+    # sentence, and the periods of its markers end none. A paragraph opening
+    # with a capitalised word ("The", not "A)") opens no list.
+    marks = ()
+    if not (text[lo].isupper() and text[lo + 1 : lo + 2].islower()):
+        items, marks = list_items(text, lo, hi)
+        cuts.extend(items)
     for start, end in _candidates(text, lo, hi):
         if marks and start in marks:
             continue

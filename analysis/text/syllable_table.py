@@ -69,13 +69,13 @@ def _package_version(name: str) -> str:
 
 
 def write(path: str | Path | None = None) -> Path:
-    """Build the table and write it (Arrow IPC, zstd) to ``path``, by default the package's data file."""
+    """Build the table and write it (Arrow IPC, uncompressed: it is memory-mapped) to ``path``,
+    by default the package's data file."""
     import pyarrow as pa
 
     path = Path(path) if path is not None else Path(__file__).resolve().parents[1] / TABLE_FILE
     table = build()
-    options = pa.ipc.IpcWriteOptions(compression="zstd")
-    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema, options=options) as writer:
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
         writer.write_table(table)
     return path
 
