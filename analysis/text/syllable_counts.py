@@ -215,8 +215,9 @@ def _needed(word: str) -> tuple[list[str], list[str]]:
     return lookups, [word]
 
 
-def _table_lookup(strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Syllables (-1: not in the table) and complex flags of distinct ``strings``, in one pass over the table.
+def _table_lookup(strings) -> tuple[np.ndarray, np.ndarray]:
+    """Syllables (-1: not in the table) and complex flags of distinct ``strings`` (a list or an Arrow
+    string array), in one pass over the table.
 
     The batch is hashed and the table's words probed against it (Arrow,
     C++): a few milliseconds, and no dictionary of the whole table is built.
@@ -226,10 +227,11 @@ def _table_lookup(strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
 
     syl = np.full(len(strings), -1, dtype=np.int64)
     cx = np.zeros(len(strings), dtype=bool)
-    if not strings:
+    if not len(strings):
         return syl, cx
     words, counts, complex_ = table_arrays()
-    where = pc.index_in(words, value_set=pa.array(strings, type=pa.string()))
+    value_set = strings if isinstance(strings, pa.Array) else pa.array(strings, type=pa.string())
+    where = pc.index_in(words, value_set=value_set)
     hit = where.is_valid().to_numpy(zero_copy_only=False)
     rows = np.flatnonzero(hit)
     at = where.to_numpy(zero_copy_only=False)[rows].astype(np.int64)
@@ -238,7 +240,7 @@ def _table_lookup(strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return syl, cx
 
 
-def word_syllables(lowers: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def word_syllables(lowers) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Syllables of each lowercase word, whether the dictionary has it, and Gunning's complex flag.
 
     The batch form of :func:`lower_syllables` and :func:`complex_lower`,
@@ -247,7 +249,7 @@ def word_syllables(lowers: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.nd
 
     Parameters
     ----------
-    lowers : sequence of str
+    lowers : sequence of str, or a pyarrow string array of distinct words
         Lowercase words.
 
     Returns
@@ -261,24 +263,31 @@ def word_syllables(lowers: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.nd
     >>> syl.tolist(), known.tolist(), complex_.tolist()
     ([5, 3, 3], [True, False, True], [True, True, False])
     """
-    lowers = list(lowers)
-    distinct = list(dict.fromkeys(lowers))
-    if len(distinct) < len(lowers):
-        syl, known, cx = word_syllables(distinct)
-        at = dict(zip(distinct, range(len(distinct))))
-        codes = np.fromiter(map(at.__getitem__, lowers), dtype=np.int64, count=len(lowers))
-        return syl[codes], known[codes], cx[codes]
+    import pyarrow as pa
+
+    if not isinstance(lowers, pa.Array):
+        lowers = list(lowers)
+        distinct = list(dict.fromkeys(lowers))
+        if len(distinct) < len(lowers):
+            syl, known, cx = word_syllables(distinct)
+            at = dict(zip(distinct, range(len(distinct))))
+            codes = np.fromiter(map(at.__getitem__, lowers), dtype=np.int64, count=len(lowers))
+            return syl[codes], known[codes], cx[codes]
     syl, cx = _table_lookup(lowers)
     known = syl >= 0
-    missing = np.flatnonzero(~known).tolist()
-    ruled = {w: _RULED[w] for w in (lowers[i] for i in missing) if w in _RULED}
-    todo = [lowers[i] for i in missing if lowers[i] not in ruled]
+    missing = np.flatnonzero(~known)
+    absent = lowers.take(pa.array(missing)).to_pylist() if isinstance(lowers, pa.Array) else [
+        lowers[i] for i in missing.tolist()]
+    ruled = {w: _RULED[w] for w in absent if w in _RULED}
+    todo = [w for w in absent if w not in ruled]
     if todo:
         ruled.update(_rule_batch(todo))
         if len(_RULED) < _RULED_MAX:
             _RULED.update((w, ruled[w]) for w in todo)
-    for i in missing:
-        syl[i], cx[i] = ruled[lowers[i]]
+    if absent:
+        found = [ruled[w] for w in absent]
+        syl[missing] = [n for n, _ in found]
+        cx[missing] = [c for _, c in found]
     return syl, known, cx
 
 
