@@ -196,22 +196,23 @@ def complex_lower(word: str, n_syllables: int, lookup: Callable[[str], int | Non
     return True
 
 
-def _needed(word: str) -> tuple[list[str], list[str]]:
-    """Every string :func:`ruled_syllables` and :func:`complex_lower` may look up for ``word``,
-    and every string they may guess."""
+def _needed(word: str, stems: bool = True) -> tuple[list[str], list[str]]:
+    """Every string :func:`ruled_syllables` (and, with ``stems``, :func:`complex_lower`) may look up
+    for ``word``, and every string they may guess."""
     parts = _parts(word)
     if parts is not None:
         lookups, guesses = [], []
         for part in parts:
-            more, leaves = _needed(part)
+            more, leaves = _needed(part, stems=False)
             lookups += [part] + more
             guesses += leaves
         return lookups, guesses
     lookups = [word[:-2]] if word.endswith("'s") else []
-    for suffix, bases in _INFLECTIONS:
-        if word.endswith(suffix):
-            stem = word[: -len(suffix)]
-            lookups += [(stem + extra) if extra != "d" else word[:-1] for extra in bases]
+    if stems:
+        for suffix, bases in _INFLECTIONS:
+            if word.endswith(suffix):
+                stem = word[: -len(suffix)]
+                lookups += [(stem + extra) if extra != "d" else word[:-1] for extra in bases]
     return lookups, [word]
 
 
