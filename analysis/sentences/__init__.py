@@ -10,7 +10,7 @@
 - :func:`readability` -- the same statistics for one text, as a dict;
 - :func:`compare` -- median and interquartile range of each measure per group;
 - :func:`syllables`, :func:`quotations` and the readability formulas
-  (:func:`flesch_reading_ease` ...), which take counts.
+  (:func:`flesch_reading_ease` ... :func:`lix`, :func:`rix`), which take counts.
 
 ``keep=`` (in :func:`article_stats` and :func:`sentence_table`) copies columns
 of the corpus into the result, e.g. the column :func:`compare` then groups
@@ -23,6 +23,8 @@ from analysis.sentences.formulas import (
     flesch_kincaid_grade,
     flesch_reading_ease,
     gunning_fog,
+    lix,
+    rix,
     smog_index,
 )
 from analysis.sentences.tables import (
@@ -50,6 +52,7 @@ __all__ = [
     "ABBREVIATIONS_AMBIGUOUS", "ABBREVIATIONS_BEFORE_NUMBER", "ABBREVIATIONS_TITLES", "ARTICLE_COLUMNS",
     "MEASURES", "SENTENCE_COLUMNS", "SENTENCE_STARTERS", "SPEECH_VERBS", "article_stats",
     "automated_readability_index", "coleman_liau_index", "compare", "flesch_kincaid_grade",
-    "flesch_reading_ease", "gunning_fog", "quotations", "readability", "sentence_table", "smog_index", "split",
+    "flesch_reading_ease", "gunning_fog", "lix", "quotations", "readability", "rix", "sentence_table",
+    "smog_index", "split",
     "spans", "syllables",
 ]
