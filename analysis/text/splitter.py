@@ -513,6 +513,11 @@ def split(text: str, rules: SplitRules | None = None) -> list[str]:
     brackets after a stop stay with their sentence; runs such as ``?!`` count
     once; a missing space (``datasets.We``) still ends a sentence; a blank
     line always does, and so does a line break after a headline with no stop.
+    Addresses are never cut (``jane.doe@example.com``, URLs, ``@handles``,
+    file names, ``v2.3.1``, ``N°. 5``; :mod:`analysis.text.addresses`); a
+    list run into a paragraph (``1.) One 2.) Two``, ``a. Bread b. Milk``) is
+    cut before each item; ``[...]`` is an omission, and a spaced ellipsis
+    keeps its dots with the sentence it ends.
     The word lists are the module-level sets ``ABBREVIATIONS_TITLES``,
     ``ABBREVIATIONS_AMBIGUOUS``, ``ABBREVIATIONS_BEFORE_NUMBER``,
     ``SENTENCE_STARTERS`` and ``SPEECH_VERBS``; add lowercase words without
