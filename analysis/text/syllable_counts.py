@@ -65,7 +65,6 @@ def cmu_table() -> dict[str, int]:
     return _CMU
 
 
-_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 # Adjacent vowels sounded apart ("ri-ot", "cre-ate"), and "-les"/"-led" after a
 # consonant ("bum-bles"): each adds one syllable to the count of vowel groups.
 # Multiline, so that it runs alike on one word and on many joined by newlines
@@ -75,6 +74,8 @@ _HIATUS = re.compile(
     r"|ea(?=[lt]$|ble|bly|list|lis|lit)|ee(?=ing)|ie(?=st|r$|t)|yi|ao|^mc|[^aeiouy\n][lr]e[sd]$)",
     re.MULTILINE,
 )
+_IS_VOWEL = np.zeros(256, dtype=bool)
+_IS_VOWEL[list(b"aeiouy")] = True
 _SIBILANT_ES = re.compile(r"(?:[sxz]|ch|sh|[cg]|[aeiouy])es$")
 _NOT_A_TO_Z = re.compile(r"[^a-z\n]+")
 _ADDRESS_SEPARATORS = re.compile(r"[\W_]+")
@@ -113,11 +114,18 @@ def guess_many(words: Sequence[str]) -> np.ndarray:
     letters = stripped.split("\n")
     sizes = np.fromiter(map(len, letters), dtype=np.int64, count=len(letters))
     starts = np.cumsum(sizes + 1) - sizes - 1
-    groups = _per_word(_VOWEL_GROUPS, stripped, starts).tolist()
+    # Vowel groups, counted on the bytes (only a-z and newlines are left): a
+    # group starts at a vowel that does not follow one.
+    vowel = _IS_VOWEL[np.frombuffer(stripped.encode("ascii"), dtype=np.uint8)]
+    opens = vowel.copy()
+    opens[1:] &= ~vowel[:-1]
+    runs = np.concatenate(([0], np.cumsum(opens)))
+    groups = (runs[starts + sizes] - runs[starts]).tolist()
     hiatus = _per_word(_HIATUS, stripped, starts).tolist()
-    out = np.ones(len(letters), dtype=np.int64)  # a number or symbol counts as one syllable
-    for i, (w, n, extra) in enumerate(zip(letters, groups, hiatus)):
+    out = []
+    for w, n, extra in zip(letters, groups, hiatus):
         if not w:
+            out.append(1)  # a number or symbol counts as one syllable
             continue
         if n > 1 and len(w) > 2 and w[-1] in "esd":
             if w.endswith("e") and not w.endswith(("le", "ee", "ie", "ye", "oe")):
@@ -133,8 +141,8 @@ def guess_many(words: Sequence[str]) -> np.ndarray:
             n += 1
         if "ically" in w:
             n -= 1
-        out[i] = max(n, 1)
-    return out
+        out.append(n if n > 1 else 1)
+    return np.array(out, dtype=np.int64)
 
 
 _MAY_BE_ADDRESS = re.compile(r"[.@#\u00b0\u00ba]")  # every address holds one of these
