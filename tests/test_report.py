@@ -11,7 +11,7 @@ import matplotlib.pyplot as plt
 import pytest
 
 from analysis import report
-from analysis.report import execute, frontpage, pages
+from analysis.report import execute, figures, frontpage, pages
 
 
 def _notebook(*sources, tags=None):
@@ -74,7 +74,7 @@ def test_describe_figure_of_panels_and_lines():
     fig.suptitle("Both")
     fig.canvas.draw()
     assert report.describe_figure(fig) == "Chart: Both. Panel 1: Left. 2 lines: a, b. Panel 2: 3 points."
-    assert report.figure_title(fig) == "Both"
+    assert figures.figure_title(fig) == "Both"
 
 
 def test_save_figure_outside_a_kernel_only_saves(tmp_path):

@@ -208,6 +208,24 @@ def test_hand_counted_scores():
     assert r["automated_readability_index"] == pytest.approx(4.71 * 6.5 + 0.5 * 5 - 21.43)  # 11.685
 
 
+def test_lix_and_rix_hand_counted():
+    # Letters per word of HAND: Officials 9, in 2, Washington 10, created 7, a 1, forty-seven 10, page 4,
+    # policy 6, Critics 7, disagreed 9: six words have more than six letters ("policy" has exactly six).
+    r = sentences.readability(HAND)
+    assert r["n_long_words"] == 6
+    assert r["lix"] == pytest.approx(10 / 2 + 100 * 6 / 10)  # 65.0
+    assert r["rix"] == pytest.approx(6 / 2)  # 3.0
+    # Neither needs syllables, so they score other languages too. German, counted by hand: Die 3,
+    # Regierung 9, beschloss 9, gestern 7, neue 4, Maßnahmen 9 | Kritiker 8, waren 5, skeptisch 9:
+    # 9 words, 2 sentences, 6 long words.
+    r = sentences.readability("Die Regierung beschloss gestern neue Maßnahmen. Kritiker waren skeptisch.")
+    assert (r["n_words"], r["n_sentences"], r["n_long_words"]) == (9, 2, 6)
+    assert r["lix"] == pytest.approx(9 / 2 + 100 * 6 / 9)  # 71.17
+    assert r["rix"] == pytest.approx(3.0)
+    assert math.isnan(sentences.lix(n_words=0, n_sentences=0, n_long_words=0))
+    assert math.isnan(sentences.rix(n_sentences=0, n_long_words=0))
+
+
 def test_easy_text_scores_easier_than_hard_text():
     easy = "The cat sat on the mat. The dog ran. We had fun. It was a good day."
     hard = ("Notwithstanding considerable methodological disagreement, contemporary epidemiological "
@@ -215,7 +233,7 @@ def test_easy_text_scores_easier_than_hard_text():
     e, h = sentences.readability(easy), sentences.readability(hard)
     assert e["flesch_reading_ease"] > h["flesch_reading_ease"]
     for index in ("flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
-                  "automated_readability_index"):
+                  "automated_readability_index", "lix", "rix"):
         assert e[index] < h[index], index
 
 
@@ -316,6 +334,9 @@ def _reference_counts(text):
         "median_sentence_words": float(np.median(lengths)) if lengths else math.nan,
         "max_sentence_words": float(max(lengths)) if lengths else math.nan,
         "n_quote_words": sum(len(terms.words(text[s:e])) for s, e in sentences.quotations(text)),
+        "n_letters": sum(ch.isalpha() for w in words for ch in w),
+        "n_word_chars": sum(ch.isalnum() for w in words for ch in w),
+        "n_long_words": sum(sum(ch.isalpha() for ch in w) > 6 for w in words),
     }
 
 
@@ -326,6 +347,7 @@ SAMPLE = [
     'Short one. "A straight quote that runs on," he said, "and on." Then more words follow here.',
     "One.\n\nTwo words.\n\n" + "Very long sentence " * 20 + "ends here.",
     "Zelenskyy met Mr. Smith in Kyiv on Jan. 5. They talked about the war for two hours.",
+    "Write to Maria.Lopez@example.org or see https://example.com/a_b?x=1. Zoë’s café-Straße had 1,000 N° 5 seats.",
 ]
 
 

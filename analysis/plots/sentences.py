@@ -17,6 +17,8 @@ _MEASURE_LABELS = {
     "smog_index": "SMOG grade",
     "coleman_liau_index": "Coleman-Liau index",
     "automated_readability_index": "Automated readability index",
+    "lix": "LIX (higher = harder)",
+    "rix": "RIX (long words per sentence)",
     "type_token_ratio": "type-token ratio",
     "mattr": "moving-average type-token ratio",
     "mtld": "MTLD (lexical diversity)",

@@ -12,15 +12,8 @@ Importing this package imports neither Jupyter nor Dask.
 
 from __future__ import annotations
 
-from analysis.report.figures import describe_figure, figure_title, save_figure, save_table
-from analysis.report.runner import (
-    corpus_parameter,
-    default_corpora,
-    notebooks_dir,
-    run,
-    run_notebook,
-    slug,
-)
+from analysis.report.figures import describe_figure, save_figure, save_table
+from analysis.report.runner import notebooks_dir, run, run_notebook
 
 __all__ = ["run", "run_notebook", "save_figure", "save_table", "describe_figure", "notebooks_dir", "NOTEBOOKS"]
 

@@ -13,7 +13,7 @@
   (settings in a :class:`QuoteRules`); :func:`speakers` -- quotations and
   quoted words per speaker and group;
 - :func:`syllables`, :func:`quotations` and the readability formulas
-  (:func:`flesch_reading_ease` ...), which take counts.
+  (:func:`flesch_reading_ease` ... :func:`lix`, :func:`rix`), which take counts.
 
 ``keep=`` (in :func:`article_stats` and :func:`sentence_table`) copies columns
 of the corpus into the result, e.g. the column :func:`compare` then groups
@@ -26,6 +26,8 @@ from analysis.sentences.formulas import (
     flesch_kincaid_grade,
     flesch_reading_ease,
     gunning_fog,
+    lix,
+    rix,
     smog_index,
 )
 from analysis.sentences.quote_rules import QuoteRules
@@ -55,6 +57,6 @@ __all__ = [
     "ABBREVIATIONS_AMBIGUOUS", "ABBREVIATIONS_BEFORE_NUMBER", "ABBREVIATIONS_TITLES", "ARTICLE_COLUMNS",
     "MEASURES", "QUOTE_COLUMNS", "SENTENCE_COLUMNS", "SENTENCE_STARTERS", "SPEAKER_COLUMNS", "SPEECH_VERBS",
     "QuoteRules", "QuoteWarning", "article_stats", "automated_readability_index", "coleman_liau_index",
-    "compare", "flesch_kincaid_grade", "flesch_reading_ease", "gunning_fog", "quotations", "quotes",
-    "readability", "sentence_table", "smog_index", "speakers", "split", "spans", "syllables",
+    "compare", "flesch_kincaid_grade", "flesch_reading_ease", "gunning_fog", "lix", "quotations", "quotes",
+    "readability", "rix", "sentence_table", "smog_index", "speakers", "split", "spans", "syllables",
 ]

@@ -119,3 +119,33 @@ def automated_readability_index(*, n_words, n_sentences, n_word_chars):
     4.77
     """
     return _scalar(4.71 * per(n_word_chars, n_words) + 0.5 * per(n_words, n_sentences) - 21.43)
+
+
+def lix(*, n_words, n_sentences, n_long_words):
+    """LIX (läsbarhetsindex): higher means harder; about 20 very easy, 60 very hard.
+
+    ``words/sentences + 100 * long_words/words``, long words having more
+    than six letters (Björnsson, C. H. 1968, *Läsbarhet*, Stockholm: Liber).
+    It needs no syllables, so it holds for languages other than English.
+
+    Examples
+    --------
+    >>> lix(n_words=20, n_sentences=2, n_long_words=5)
+    35.0
+    """
+    return _scalar(per(n_words, n_sentences) + 100 * per(n_long_words, n_words))
+
+
+def rix(*, n_sentences, n_long_words):
+    """RIX: long words (more than six letters) per sentence; higher means harder.
+
+    ``long_words/sentences`` (Anderson, J. 1983, "Lix and Rix: variations
+    on a little-known readability index", *Journal of Reading* 26(6):
+    490-496). Like :func:`lix`, it needs no syllables.
+
+    Examples
+    --------
+    >>> rix(n_sentences=2, n_long_words=5)
+    2.5
+    """
+    return _scalar(per(n_long_words, n_sentences))

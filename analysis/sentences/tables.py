@@ -39,7 +39,9 @@ from analysis.sentences.formulas import (
     flesch_kincaid_grade,
     flesch_reading_ease,
     gunning_fog,
+    lix,
     per,
+    rix,
     smog_index,
 )
 from analysis.sentences.wordstream import WordStream
@@ -56,6 +58,7 @@ ARTICLE_COLUMNS = (
     "n_chars",
     "n_word_chars",
     "n_letters",
+    "n_long_words",
     "n_long_sentences",
     "n_types",
     "n_quote_words",
@@ -72,6 +75,8 @@ ARTICLE_COLUMNS = (
     "smog_index",
     "coleman_liau_index",
     "automated_readability_index",
+    "lix",
+    "rix",
     "type_token_ratio",
     "mattr",
     "mtld",
@@ -103,13 +108,15 @@ MEASURES = (
     "smog_index",
     "coleman_liau_index",
     "automated_readability_index",
+    "lix",
+    "rix",
     "type_token_ratio",
     "mattr",
     "mtld",
     "quote_share",
 )
 
-_COUNT_COLUMNS = ARTICLE_COLUMNS[1:14]
+_COUNT_COLUMNS = ARTICLE_COLUMNS[1 : ARTICLE_COLUMNS.index("n_stop_words") + 1]
 # The English check: in the BBC and news2017 corpora 99% of articles have at
 # least 32% of their words in scikit-learn's stop list and 84% in the CMU
 # dictionary (the lowest: 18% and 74%); French, German, Spanish and Italian
@@ -154,6 +161,7 @@ def _batch_counts(texts: list[str], *, long_sentence: int, window: int, rules: S
         "n_chars": b.n_chars,
         "n_word_chars": b.per_article(b.word_chars_u[b.codes]),
         "n_letters": b.per_article(b.letters_u[b.codes]),
+        "n_long_words": b.per_article(b.letters_u[b.codes] > 6),
         "n_long_sentences": np.bincount(b.sentence_article, weights=sent_len > long_sentence, minlength=n),
         "n_types": b.per_article(prev < 0),
         "n_quote_words": b.per_article(b.in_quote),
@@ -190,6 +198,8 @@ def _add_scores(df: pd.DataFrame) -> pd.DataFrame:
     df["automated_readability_index"] = automated_readability_index(
         n_words=c["n_words"], n_sentences=c["n_sentences"], n_word_chars=c["n_word_chars"]
     )
+    df["lix"] = lix(n_words=c["n_words"], n_sentences=c["n_sentences"], n_long_words=c["n_long_words"])
+    df["rix"] = rix(n_sentences=c["n_sentences"], n_long_words=c["n_long_words"])
     df["type_token_ratio"] = per(c["n_types"], c["n_words"])
     df["quote_share"] = per(c["n_quote_words"], c["n_words"])
     known = c["n_words"] - c["n_unknown_words"]
@@ -225,8 +235,10 @@ def article_stats(data, *, keep=None, long_sentence: int = 30, window: int = 100
     Counts (sentences, words, syllables, ...) come first, so every score can
     be audited; the scores are the published formulas of
     :func:`flesch_reading_ease`, :func:`flesch_kincaid_grade`,
-    :func:`gunning_fog`, :func:`smog_index`, :func:`coleman_liau_index` and
-    :func:`automated_readability_index`, computed from those counts.
+    :func:`gunning_fog`, :func:`smog_index`, :func:`coleman_liau_index`,
+    :func:`automated_readability_index`, and :func:`lix` and :func:`rix`
+    (which need no syllables, so they hold for languages other than English),
+    computed from those counts.
 
     Counting rules: sentences from :func:`split`, counting only those with at
     least one word; words from :func:`analysis.terms.words` (numbers
@@ -234,7 +246,8 @@ def article_stats(data, *, keep=None, long_sentence: int = 30, window: int = 100
     3+ syllables (SMOG); ``n_complex_words`` Gunning's complex words (see
     :func:`gunning_fog`); ``n_chars`` the length of the text;
     ``n_word_chars`` letters and digits inside words (ARI); ``n_letters``
-    letters inside words (Coleman-Liau); ``n_types`` distinct lowercase words;
+    letters inside words (Coleman-Liau); ``n_long_words`` words of more than
+    six letters (LIX, RIX); ``n_types`` distinct lowercase words;
     ``n_quote_words`` words inside quotation marks (see :func:`quotations`);
     ``n_unknown_words`` words the CMU dictionary lacks (their syllables are
     guessed); ``n_stop_words`` words in scikit-learn's English stop list.
@@ -248,9 +261,9 @@ def article_stats(data, *, keep=None, long_sentence: int = 30, window: int = 100
     381-392; threshold 0.72, forward and backward averaged; NaN when the text
     is too short to fall to the threshold).
 
-    ``english_reliable`` is False when the formulas, built for English, do
-    not apply: no words, fewer than 15% stop words or fewer than 60% of words
-    in the CMU dictionary. Scores are still computed.
+    ``english_reliable`` is False when the formulas built for English (all
+    but LIX and RIX) do not apply: no words, fewer than 15% stop words or
+    fewer than 60% of words in the CMU dictionary. Scores are still computed.
 
     An empty text has zero sentences and NaN ratios and scores.
 

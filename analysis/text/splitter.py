@@ -20,6 +20,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from analysis.text.addresses import ADDRESS, is_address
+from analysis.text.lists import list_items
+
 # --- word lists ---------------------------------------------------------------
 # Lowercase, without the final period; a word listed here is compared
 # case-insensitively with the word before a period.
@@ -110,6 +113,9 @@ _LOOK = 40  # the widest window a decision reads on either side of a candidate
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}$")  # U.S, a.m, Ph.D
 _NUMBER = re.compile(r"^[\d.,]+$")
 _DATELINE = re.compile(r"[A-Z][A-Z .'\-]{2,40}(?:,|\s\(|\s[-\u2013\u2014])")
+# Times: after "5 p.m." a title opens a new sentence ("at 6 p.m. Mr. Smith then
+# went"), unless the time opens the sentence ("At 5 a.m. Mr. Smith went").
+_TIMES = frozenset({"a.m", "p.m"})
 
 
 def _word_before(text: str, end: int) -> tuple[str, int]:
@@ -186,6 +192,8 @@ def _period_ends(text: str, start: int, nxt: int, n: int, closed: bool, rules: S
     first = word.lstrip(_OPENERS)[:1]
     if not first:
         return not word  # end of text, or only openers
+    if not token and start >= 2 and text[start - 2] == ".":
+        return (first.isupper() or first.isdigit()) and _ellipsis_ends(text, start, word)
     if first.islower():
         # "the Jan. attack", "e.g. the", and rare brand names ("iPhone") that
         # start a sentence after an ordinary word.
@@ -195,6 +203,9 @@ def _period_ends(text: str, start: int, nxt: int, n: int, closed: bool, rules: S
         return False
     if low in rules.titles:
         return False
+    if ("." in core or "@" in core or "#" in core or ":" in core) and low not in rules.before_number \
+            and is_address(core):
+        return True  # "Write to jane@example.com. She ...": a plain full stop after an address
     if first.isdigit():
         if low in rules.before_number:
             return False
@@ -206,14 +217,55 @@ def _period_ends(text: str, start: int, nxt: int, n: int, closed: bool, rules: S
     if closed:
         # A closing quote or bracket after the stop: '... near.” He'.
         return not _quote_attribution(text, nxt, n, rules)
+    if low in _TIMES and _core(word).rstrip(".").lower() in rules.titles:
+        return not _opens_sentence(text, tstart)
     if low in rules.ambiguous or low in rules.before_number or _DOTTED.match(core):
         return _starts_sentence(text, nxt, n, rules)
     if len(core) == 1 and core.isupper():
+        if core == "I" and _after_lowercase_word(text, tstart):
+            return True  # the pronoun: "you and I. Did you see ..."
         # An initial ("George W. Bush") unless a plain sentence opener follows.
         return _starts_sentence(text, nxt, n, rules) and len(_core(word).rstrip(".")) > 1
     if _NUMBER.match(core) and len(core) <= 3 and _line_start(text, tstart):
         return False
     return True
+
+
+def _ellipsis_ends(text: str, end_dot: int, word: str) -> bool:
+    """Whether the spaced ellipsis ". . ." whose last dot is at ``end_dot`` ends a sentence.
+
+    ``word`` follows it and opens with a capital or a digit, which starts a
+    new sentence ("a question. . . Who", "a period . . . . Next"), with one
+    exception: after a space, three dots are a pause, and the pronoun I is
+    capitalised everywhere ("the thing is . . . I didn't mean it"). The dots
+    stay with the sentence they end, four as well as three.
+    """
+    dots, i = 1, end_dot
+    while i >= 2 and text[i - 1] in " \t" and text[i - 2] == "." and dots < 4:
+        dots, i = dots + 1, i - 2
+    if dots != 3 or (i > 0 and not text[i - 1].isspace()):
+        return True
+    core = _core(word)
+    return not (core == "I" or core[:2] in ("I'", "I\u2019"))
+
+
+def _after_lowercase_word(text: str, pos: int) -> bool:
+    """Whether the word before ``pos`` is a lowercase word ("and" in "you and I")."""
+    before = text[max(0, pos - _LOOK) : pos].split()
+    return bool(before) and before[-1].isalpha() and before[-1].islower()
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether at most two words stand between the start of the sentence and ``pos`` ("At 5 a.m.")."""
+    lo = max(0, pos - _LOOK)
+    before = text[lo:pos]
+    line = before.rfind("\n")
+    if line >= 0:
+        before, lo = before[line + 1 :], 0
+    words = before.split()
+    if len(words) > 2:
+        return _core(words[-3])[-1:] in ("." , "!", "?")
+    return lo == 0
 
 
 def _is_abbreviation(low: str, core: str, rules: SplitRules) -> bool:
@@ -250,9 +302,13 @@ def _candidate_ends(text: str, start: int, end: int, n: int, rules: SplitRules) 
             pass
         elif not (len(following) == 2 and following[0].isupper() and following[1].islower()):
             return None
-        token, _ = _word_before(text, start)
+        token, tstart = _word_before(text, start)
         if "/" in token or "@" in token or (prev.isalpha() and prev.isupper()):
             return None
+        rest = _word_after(text, end, n)
+        if token.lower().endswith("www") or ("@" in rest and any(
+                m.start() <= start - tstart < m.end() for m in ADDRESS.finditer(text[tstart:end] + rest))):
+            return None  # inside an address: "Jane.Doe@example.com", "www.Example.com"
         low = _core(token).lower()
         if _is_abbreviation(low, _core(token), rules):
             return None
@@ -266,8 +322,9 @@ def _candidate_ends(text: str, start: int, end: int, n: int, rules: SplitRules) 
         return None
     terminal = marks.rstrip(_CLOSERS)
     if terminal[0] in ".\u2026" and set(terminal) <= {".", "\u2026"}:
-        # An ellipsis: a pause inside a quotation when a space precedes it.
-        if start > 0 and text[start - 1].isspace():
+        # An ellipsis: a pause inside a quotation when a space precedes it,
+        # an omission when in square brackets ("[...]").
+        if start > 0 and (text[start - 1].isspace() or (text[start - 1] == "[" and marks[len(terminal):][:1] == "]")):
             return None
     if closed and _quote_attribution(text, nxt, n, rules):
         return None
@@ -405,7 +462,16 @@ def _paragraph(text: str, lo: int, hi: int, cuts: list[int], rules: SplitRules) 
         return
     openers = _OPENERS
     spaces = _SPACES
+    # A list run into the paragraph ("1.) One 2.) Two"): each item starts a
+    # sentence, and the periods of its markers end none. A paragraph opening
+    # with a capitalised word ("The", not "A)") opens no list.
+    marks = ()
+    if not (text[lo].isupper() and text[lo + 1 : lo + 2].islower()):
+        items, marks = list_items(text, lo, hi)
+        cuts.extend(items)
     for start, end in _candidates(text, lo, hi):
+        if marks and start in marks:
+            continue
         if end >= hi:
             cuts.append(end)  # the paragraph's last stop
             continue
@@ -447,6 +513,11 @@ def split(text: str, rules: SplitRules | None = None) -> list[str]:
     brackets after a stop stay with their sentence; runs such as ``?!`` count
     once; a missing space (``datasets.We``) still ends a sentence; a blank
     line always does, and so does a line break after a headline with no stop.
+    Addresses are never cut (``jane.doe@example.com``, URLs, ``@handles``,
+    file names, ``v2.3.1``, ``N°. 5``; :mod:`analysis.text.addresses`); a
+    list run into a paragraph (``1.) One 2.) Two``, ``a. Bread b. Milk``) is
+    cut before each item; ``[...]`` is an omission, and a spaced ellipsis
+    keeps its dots with the sentence it ends.
     The word lists are the module-level sets ``ABBREVIATIONS_TITLES``,
     ``ABBREVIATIONS_AMBIGUOUS``, ``ABBREVIATIONS_BEFORE_NUMBER``,
     ``SENTENCE_STARTERS`` and ``SPEECH_VERBS``; add lowercase words without

