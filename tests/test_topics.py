@@ -68,7 +68,8 @@ def test_tiny_corpus_recovers_its_topics(tiny, tiny_result):
     # Each topic is named after its own words.
     for j, name in tiny_result.names.items():
         label = tiny.loc[tiny_result.labels == j, "label"].iloc[0]
-        assert set(name.split(", ")) <= set(_WORDS[label])
+        # Words, or phrases of them (collocations of the corpus).
+        assert {w for term in name.split(", ") for w in term.split(" ")} <= set(_WORDS[label])
     assert tiny_result.sizes["n_articles"].tolist() == [12, 12, 12]
     assert tiny_result.sizes["share"].sum() == pytest.approx(1.0)
 

@@ -1,4 +1,4 @@
-"""Charts of topic tables (:mod:`analysis.topics`): k curve, terms, map, sizes, shares, heatmaps, stability."""
+"""Charts of topic tables (:mod:`analysis.topics`): k curve, terms, map, sizes, shares, heatmaps, stability, tree."""
 
 from __future__ import annotations
 
@@ -345,4 +345,72 @@ def topic_stability(topics_table, *, ari=None, ax=None):
         title += f" (mean ARI {ari:.2f})"
     ax.set_title(title)
     ax.set_xlabel("Jaccard overlap with the best-matching topic of another seed (mean)")
+    return ax
+
+
+def topic_dendrogram(hierarchy, *, k=None, ax=None):
+    """The topic tree: fine topics (leaves, by name) merged step by step; a dashed line cuts it at ``k`` topics.
+
+    Parameters
+    ----------
+    hierarchy : DataFrame
+        ``result.hierarchy`` (:data:`analysis.topics.HIERARCHY_COLUMNS`).
+    k : int, optional
+        Draw the cut into ``k`` topics (the fitted topics when ``k = result.k``)
+        and colour each of its topics' branches.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> h = pd.DataFrame({"node": [0, 1, 2, 3, 4], "left": [None, None, None, 0, 2],
+    ...                   "right": [None, None, None, 1, 3], "height": [0, 0, 0, 1.0, 2.0],
+    ...                   "n_articles": [5, 5, 4, 10, 14], "n_topics": [3, 3, 3, 2, 1],
+    ...                   "topic": [0, 0, 1, 0, None], "name": ["a", "b", "c", "ab", "abc"],
+    ...                   "catch_all": [False] * 5})
+    >>> ax = topic_dendrogram(h, k=2)
+    >>> ax.get_title(), [t.get_text() for t in ax.get_yticklabels()]
+    ('Topic hierarchy: 3 fine topics, cut at 2', ['c (4)', 'a (5)', 'b (5)'])
+    """
+    from scipy.cluster.hierarchy import dendrogram
+
+    ax = get_axes(ax, figsize=(8, max(3.0, 0.3 * (len(hierarchy) + 1) / 2 + 1)))
+    title = "Topic hierarchy"
+    if hierarchy is None or len(hierarchy) == 0:
+        return no_data(ax, title)
+    leaves = hierarchy[hierarchy["left"].isna()]
+    merges = hierarchy[hierarchy["left"].notna()]
+    labels = [f"{n}{' [catch-all]' if c else ''} ({a})"
+              for n, c, a in zip(leaves["name"], leaves["catch_all"], leaves["n_articles"])]
+    title += f": {len(leaves)} fine topics"
+    if len(merges) == 0:
+        ax.barh([0], [0])
+        ax.set_yticks([0], labels)
+        ax.set_title(title)
+        return ax
+    linkage = merges[["left", "right", "height", "n_articles"]].to_numpy(dtype=float)
+    # scipy's fourth column counts leaves (fine topics), not articles.
+    n_leaves = len(leaves)
+    count = [1] * n_leaves
+    for a, b in linkage[:, :2].astype(int):
+        count.append(count[a] + count[b])
+    linkage[:, 3] = count[n_leaves:]
+    threshold = None
+    if k is not None and 1 < k <= len(leaves):
+        # Between the height of the merge that leaves k topics and the next one.
+        heights = linkage[:, 2]
+        low = heights[len(leaves) - k - 1] if len(leaves) - k - 1 >= 0 else 0.0
+        threshold = (low + heights[len(leaves) - k]) / 2
+        title += f", cut at {k}"
+    dendrogram(linkage, orientation="right", labels=labels, ax=ax, color_threshold=threshold or 0,
+               above_threshold_color="grey", leaf_font_size=8)
+    if threshold is not None:
+        ax.axvline(threshold, color="grey", linestyle="--", linewidth=1)
+    ax.set_title(title)
+    ax.set_xlabel("merge height (Ward distance of the LSA centres)")
+    ax.set_ylabel("fine topic (articles)")
     return ax

@@ -69,7 +69,6 @@ counting terms with the shared tokeniser; choosing k adds about 3 s. See
 Choosing k (``k=None``): see :func:`choose_k`.
 """
 
-from analysis.topics.choosing import STABLE
 from analysis.topics.columns import (
     ARTICLES_COLUMNS,
     BY_COLUMNS,
@@ -94,7 +93,7 @@ from analysis.topics.tables import Evaluation, Stability, evaluate, stability, t
 __all__ = [
     "ARTICLES_COLUMNS", "BY_COLUMNS", "COHERENCE_COLUMNS", "COORDS_COLUMNS", "K_SCORES_COLUMNS",
     "MAP_MAX_ARTICLES", "METHODS", "NO_TERMS", "NO_TEXT", "NO_TOPIC", "OVER_TIME_COLUMNS", "PAIRS_COLUMNS",
-    "REPRESENTATIVES_COLUMNS", "SIZES_COLUMNS", "STABILITY_TOPICS_COLUMNS", "STABLE", "TOP_TERMS_COLUMNS",
+    "REPRESENTATIVES_COLUMNS", "SIZES_COLUMNS", "STABILITY_TOPICS_COLUMNS", "TOP_TERMS_COLUMNS",
     "Evaluation", "Stability", "TopicModel", "TopicResult", "choose_k", "cluster", "evaluate", "stability",
     "topics_by", "topics_over_time",
 ]

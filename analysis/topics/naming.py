@@ -1,0 +1,231 @@
+"""Topic names that read: distinctive words and phrases, generic words left out, catch-all topics marked.
+
+A topic is named by the terms (words, and two-word phrases that are
+collocations of the corpus, :func:`analysis.terms.collocations`) that tell
+its articles from the rest, scored from document counts:
+
+- ``p_in``: share of the topic's articles that use the term; ``p_out``: share
+  of the other articles that do;
+- **ownership**: ``p_in / (sum of p over all topics)``, the term's use in the
+  topic against its use in every topic, each topic weighing the same whatever
+  its size. A term can name a topic only when the topic owns at least half of
+  it: it is used there more than in all the other topics together. Words
+  every topic uses ("mr", "new", "said", "year", "people") are owned by no
+  topic, so they name none, with no list of banned words: the corpus says
+  which words are generic;
+- **score**: ``p_in * log(p_in / p_out)``, the term's share of the
+  information that term presence gives about the topic (its term of the
+  Kullback-Leibler divergence between topic and rest): frequent in the topic
+  and rare elsewhere ranks first.
+
+A phrase takes the place of its words when the topic's articles use the word
+mostly inside the phrase (``bin laden`` for ``laden``), so names read as
+phrases where the corpus has them.
+
+A topic is a **catch-all** when fewer than half of its articles use any term
+of its name: no vocabulary holds it together, it is where articles that fit
+no other topic went.
+
+Counts add up over disjoint groups of articles, so the counts of fine topics
+name any merge of them (the levels of :mod:`analysis.topics.hierarchy`) without
+counting again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from analysis.terms import collocations, count_chunk
+from analysis.topics.columns import NAME, OWNERSHIP, P_IN, P_OUT, RANK, SCORE, TERM, TOPIC
+
+#: A term names a topic only when the topic owns at least this share of its (size-weighted) use.
+OWNED = 0.5
+#: A topic whose name's terms reach fewer than this share of its articles is a catch-all.
+CATCH_ALL = 0.5
+#: Significance of a phrase: Dunning's G2 above the chi-squared critical value for p < 0.001, 1 d.f.
+PHRASE_G2 = 10.83
+
+
+class TermCounts:
+    """Document counts of terms per group of articles: ``counts`` (groups x terms, CSR), ``sizes``, ``terms``.
+
+    Build with :func:`count_terms`; :meth:`merge` sums groups.
+    """
+
+    def __init__(self, counts, sizes, term_list, phrase_of):
+        self.counts = sp.csr_matrix(counts)
+        self.sizes = np.asarray(sizes, dtype=np.float64)
+        self.terms = list(term_list)
+        #: For each column, the column ids of the words of a phrase (empty for a word).
+        self.phrase_of = phrase_of
+
+    def merge(self, groups: Sequence[int]) -> "TermCounts":
+        """Counts of unions of groups: ``groups[g]`` is the new group of old group ``g``."""
+        groups = np.asarray(groups)
+        n_new = int(groups.max()) + 1
+        merger = sp.csr_matrix((np.ones(len(groups)), (groups, np.arange(len(groups)))),
+                               shape=(n_new, len(groups)))
+        return TermCounts(merger @ self.counts, merger @ self.sizes, self.terms, self.phrase_of)
+
+
+class ArticleTerms:
+    """Which article uses which term: ``presence`` (articles x terms, CSR of 0/1), ``terms``, ``phrase_of``."""
+
+    def __init__(self, presence, term_list, phrase_of):
+        self.presence = sp.csr_matrix(presence)
+        self.terms = list(term_list)
+        self.phrase_of = phrase_of
+
+    def groups(self, groups: Sequence[int], n_groups: int) -> TermCounts:
+        """Document counts per group (``groups[i]`` = group of article i, -1 = left out)."""
+        groups = np.asarray(groups)
+        keep = np.flatnonzero(groups >= 0)
+        member = sp.csr_matrix((np.ones(len(keep)), (groups[keep], keep)), shape=(n_groups, len(groups)))
+        return TermCounts(member @ self.presence, np.bincount(groups[keep], minlength=n_groups), self.terms,
+                          self.phrase_of)
+
+
+def count_terms(texts: Sequence[str], *, min_phrase_count: int = 3, stopwords="english") -> ArticleTerms:
+    """Which article uses each word and each collocation phrase.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        The articles.
+    min_phrase_count : int, default 3
+        A phrase (two words, :func:`analysis.terms.count_chunk` with
+        ``ngram_range=(1, 2)``) is kept when it occurs this often in ``texts``
+        and is a significant collocation (:func:`analysis.terms.collocations`,
+        G2 >= :data:`PHRASE_G2`).
+    stopwords
+        As in :func:`analysis.terms.tokenize`.
+
+    Examples
+    --------
+    >>> texts = ["Bin Laden hid in caves.", "Bin Laden fled east.", "Troops hunted Bin Laden.",
+    ...          "Rates rose again.", "Banks cut rates.", "Caves were empty.", "Troops fled."]
+    >>> tc = count_terms(texts, min_phrase_count=2).groups([0, 0, 0, 1, 1, 0, 0], 2)
+    >>> "bin laden" in tc.terms, tc.sizes.tolist()
+    (True, [5.0, 2.0])
+    >>> table = name_table(tc)
+    >>> table.loc[table["rank"] == 1, "term"].tolist()
+    ['bin laden', 'rates']
+    """
+    texts = [t if isinstance(t, str) else "" for t in texts]
+    counts, _ = count_chunk(texts, list(range(len(texts))), stopwords=stopwords, ngram_range=(1, 2))
+    phrases = collocations(texts, min_count=min_phrase_count, stopwords=stopwords, progress=False)
+    good = set(phrases.loc[phrases["g2"] >= PHRASE_G2, TERM])
+    is_phrase = counts[TERM].str.contains(" ", regex=False)
+    counts = counts[~is_phrase | counts[TERM].isin(good)]
+    codes, uniques = pd.factorize(counts[TERM])
+    presence = sp.csr_matrix((np.ones(len(codes)), (counts["group"].to_numpy(np.int64), codes)),
+                             shape=(len(texts), len(uniques)))
+    index = {t: i for i, t in enumerate(uniques)}
+    phrase_of = [[index[w] for w in t.split(" ") if w in index] if " " in t else [] for t in uniques]
+    return ArticleTerms(presence, list(uniques), phrase_of)
+
+
+def name_table(tc: TermCounts, *, n_terms: int = 10) -> pd.DataFrame:
+    """The distinctive terms of every group, best first.
+
+    Returns
+    -------
+    DataFrame
+        ``topic, rank, term, score, p_in, p_out, ownership``: up to ``n_terms``
+        terms per group, after phrases took the place of their words.
+
+    Examples
+    --------
+    >>> tc = count_terms(["goal match", "goal striker", "bank rates", "bank loan"]).groups([0, 0, 1, 1], 2)
+    >>> name_table(tc, n_terms=1)[["topic", "term"]].values.tolist()
+    [[0, 'goal'], [1, 'bank']]
+    """
+    k = len(tc.sizes)
+    dense = tc.counts.toarray()
+    sizes = np.maximum(tc.sizes, 1)[:, None]
+    rate = dense / sizes
+    total_docs = tc.sizes.sum()
+    rows = []
+    for j in range(k):
+        n_in = tc.sizes[j]
+        n_out = total_docs - n_in
+        # Half an article added to every count keeps log ratios finite (the usual continuity correction).
+        p_in = (dense[j] + 0.5) / (n_in + 1)
+        p_out = ((dense.sum(axis=0) - dense[j]) + 0.5) / (n_out + 1)
+        owned = np.divide(rate[j], rate.sum(axis=0), out=np.zeros(dense.shape[1]), where=rate.sum(axis=0) > 0)
+        score = p_in * np.log(p_in / p_out)
+        ok = (dense[j] >= min(2, n_in)) & (owned >= OWNED) & (score > 0)
+        order = [i for i in np.argsort(-np.where(ok, score, -np.inf), kind="stable") if ok[i]]
+        chosen: list[int] = []
+        for i in order[: 4 * n_terms]:
+            words = tc.phrase_of[i]
+            if words:
+                # A phrase replaces its words when the topic mostly uses them inside it.
+                inside = [w for w in words if dense[j, i] >= 0.5 * dense[j, w]]
+                if len(inside) < len(words) and any(w in chosen for w in words):
+                    continue
+                place = min([chosen.index(w) for w in words if w in chosen], default=len(chosen))
+                chosen = [c for c in chosen if c not in words]
+                chosen.insert(min(place, len(chosen)), i)
+            elif not any(i in tc.phrase_of[c] for c in chosen):
+                chosen.append(i)
+            if len(chosen) >= n_terms:
+                break
+        rows += [(j, r + 1, tc.terms[i], float(score[i]), float(rate[j, i]),
+                  float((dense[:, i].sum() - dense[j, i]) / max(n_out, 1)), float(owned[i]))
+                 for r, i in enumerate(chosen[:n_terms])]
+    return pd.DataFrame(rows, columns=[TOPIC, RANK, TERM, SCORE, P_IN, P_OUT, OWNERSHIP])
+
+
+def names(table: pd.DataFrame, k: int, *, n_words: int = 3) -> pd.Series:
+    """Readable names from :func:`name_table`: the top ``n_words`` terms joined by commas.
+
+    A topic without any distinctive term is ``"topic j"``; a repeated name gets ``" (j)"``.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"topic": [0, 0, 1], "rank": [1, 2, 1], "term": ["bin laden", "tora bora", "rates"]})
+    >>> names(t, 3).tolist()
+    ['bin laden, tora bora', 'rates', 'topic 2']
+    """
+    out = []
+    for j in range(k):
+        words = table.loc[table[TOPIC] == j].sort_values(RANK)[TERM].head(n_words).tolist()
+        name = ", ".join(words) if words else f"topic {j}"
+        out.append(name if name not in out else f"{name} ({j})")
+    return pd.Series(out, index=pd.RangeIndex(k, name=TOPIC), name=NAME)
+
+
+def name_coverage(articles: ArticleTerms, groups: Sequence[int], name_terms: Sequence[Sequence[str]]) -> np.ndarray:
+    """Share of each group's articles that use at least one term of its name.
+
+    Examples
+    --------
+    >>> at = count_terms(["goal match", "match report", "bank rates"])
+    >>> name_coverage(at, [0, 0, 1], [["goal"], ["bank"]]).tolist()
+    [0.5, 1.0]
+    """
+    groups = np.asarray(groups)
+    index = {t: i for i, t in enumerate(articles.terms)}
+    out = np.full(len(name_terms), np.nan)
+    for j, words in enumerate(name_terms):
+        members = np.flatnonzero(groups == j)
+        cols = [index[t] for t in words if t in index]
+        if len(members):
+            out[j] = float((articles.presence[members][:, cols].sum(axis=1) > 0).mean()) if cols else 0.0
+    return out
+
+
+def catch_all(coverage: np.ndarray) -> np.ndarray:
+    """True for topics whose name reaches fewer than :data:`CATCH_ALL` of their articles.
+
+    Examples
+    --------
+    >>> catch_all(np.array([0.9, 0.3])).tolist()
+    [False, True]
+    """
+    return np.nan_to_num(np.asarray(coverage, dtype=float), nan=0.0) < CATCH_ALL
