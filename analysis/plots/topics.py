@@ -15,15 +15,22 @@ def _topic_labels(table):
 
 
 def topic_k_curve(k_scores, *, threshold=0.95, ax=None):
-    """Stability of the topics for each number of topics tried, the chosen k marked.
+    """How the number of topics was chosen: agreement of resampled runs per k, beyond a shuffled copy.
+
+    Draws, per k tried: ``stability`` (agreement of the resampled runs),
+    ``null_stability`` (the same on shuffled copies with no topics), their
+    chance-corrected ``kappa``, and ``light_stability`` where it was measured
+    (with the ``threshold`` above which a k counts as clearly stable); the
+    chosen k is circled.
 
     Parameters
     ----------
     k_scores : DataFrame
-        ``k``, ``stability``, ``stability_sd``, ``chosen``:
-        ``analysis.topics.choose_k(df)`` or ``result.k_scores``.
+        ``analysis.topics.choose_k(df)`` or ``result.k_scores``: ``k``,
+        ``stability``, ``chosen`` and, when present, ``null_stability``,
+        ``kappa``, ``light_stability``.
     threshold : float or None
-        Draw the stability threshold of the criterion (``analysis.topics.STABLE``; None: no line).
+        The light runs' stability threshold (``analysis.topics.STABLE``; None: no line).
     ax : matplotlib Axes, optional
 
     Returns
@@ -33,36 +40,43 @@ def topic_k_curve(k_scores, *, threshold=0.95, ax=None):
     Examples
     --------
     >>> import pandas as pd
-    >>> curve = pd.DataFrame({"k": [2, 3, 4], "stability": [0.8, 0.99, 0.7],
-    ...                       "stability_sd": [0.1, 0.01, 0.1], "chosen": [False, True, False]})
+    >>> curve = pd.DataFrame({"k": [2, 3, 4], "stability": [0.9, 0.8, 0.6], "null_stability": [0.8, 0.3, 0.3],
+    ...                       "kappa": [0.5, 0.71, 0.43], "chosen": [False, True, False]})
     >>> ax = topic_k_curve(curve)
-    >>> ax.lines[0].get_ydata().tolist(), ax.get_title()
-    ([0.8, 0.99, 0.7], 'Choosing the number of topics: k = 3')
+    >>> ax.get_title(), ax.lines[0].get_ydata().tolist()
+    ('Choosing the number of topics: k = 3', [0.9, 0.8, 0.6])
     """
-
     ax = get_axes(ax)
     title = "Choosing the number of topics"
     if k_scores is None or len(k_scores) == 0:
         return no_data(ax, title)
     k = k_scores["k"].to_numpy()
-    stab = k_scores["stability"].to_numpy(dtype=float)
-    ax.plot(k, stab, marker="o", color="C0", label="stability (ARI between resampled runs)")
-    if "stability_sd" in k_scores.columns:
-        sd = k_scores["stability_sd"].to_numpy(dtype=float)
-        # ARI is at most 1: a band past it would be drawing nothing real.
-        ax.fill_between(k, stab - sd, np.minimum(stab + sd, 1.0), color="C0", alpha=0.15, linewidth=0)
-    if threshold is not None:
-        ax.axhline(threshold, color="grey", linestyle="--", linewidth=1, label=f"stable: >= {threshold:g}")
+    ax.plot(k, k_scores["stability"].to_numpy(dtype=float), marker="o", color="C0",
+            label="stability: the articles (ARI between resampled runs)")
+    if "null_stability" in k_scores.columns:
+        ax.plot(k, k_scores["null_stability"].to_numpy(dtype=float), marker=".", color="C7", linestyle=":",
+                label="stability: shuffled copies, no topics")
+    if "kappa" in k_scores.columns:
+        # kappa can be far below 0 where the copies agree more than the articles: clip to keep the scale.
+        ax.plot(k, np.clip(k_scores["kappa"].to_numpy(dtype=float), -0.2, 1.0), marker="s", color="C2",
+                label="kappa: agreement beyond the copies'")
+    if "light_stability" in k_scores.columns and k_scores["light_stability"].notna().any():
+        ax.plot(k, k_scores["light_stability"].to_numpy(dtype=float), marker="^", color="C1", linestyle="--",
+                label="light k-means runs")
+        if threshold is not None:
+            ax.axhline(threshold, color="grey", linestyle="--", linewidth=1, label=f"clearly stable: >= {threshold:g}")
     chosen = k_scores[k_scores["chosen"]] if "chosen" in k_scores.columns else k_scores.iloc[0:0]
     if len(chosen):
         best = int(chosen["k"].iloc[0])
-        ax.scatter([best], chosen["stability"].to_numpy(dtype=float), s=120, facecolors="none",
+        column = "kappa" if "kappa" in k_scores.columns else "stability"
+        ax.scatter([best], np.clip(chosen[column].to_numpy(dtype=float), -0.2, 1.0), s=140, facecolors="none",
                    edgecolors="C3", linewidths=2, zorder=3, label=f"chosen k = {best}")
         title += f": k = {best}"
-    ax.set_xticks(k)
+    ax.set_xticks(k if len(k) <= 15 else k[::2])
+    ax.set_ylim(-0.2, 1.05)
     ax.set_title(title)
     ax.set_xlabel("number of topics (k)")
-    ax.set_ylabel("stability (ARI)")
+    ax.set_ylabel("agreement (ARI) / kappa")
     ax.legend(fontsize="small", loc="lower left")
     return ax
 

@@ -69,12 +69,16 @@ counting terms with the shared tokeniser; choosing k adds about 3 s. See
 Choosing k (``k=None``): see :func:`choose_k`.
 """
 
+from analysis.topics.choosing import STABLE
 from analysis.topics.columns import (
     ARTICLES_COLUMNS,
     BY_COLUMNS,
     COHERENCE_COLUMNS,
     COORDS_COLUMNS,
+    DISTINCTIVE_COLUMNS,
+    HIERARCHY_COLUMNS,
     K_SCORES_COLUMNS,
+    LEVEL_COLUMNS,
     METHODS,
     NO_TERMS,
     NO_TEXT,
@@ -91,9 +95,10 @@ from analysis.topics.result import MAP_MAX_ARTICLES, TopicResult, cluster
 from analysis.topics.tables import Evaluation, Stability, evaluate, stability, topics_by, topics_over_time
 
 __all__ = [
-    "ARTICLES_COLUMNS", "BY_COLUMNS", "COHERENCE_COLUMNS", "COORDS_COLUMNS", "K_SCORES_COLUMNS",
+    "ARTICLES_COLUMNS", "BY_COLUMNS", "COHERENCE_COLUMNS", "COORDS_COLUMNS", "DISTINCTIVE_COLUMNS",
+    "HIERARCHY_COLUMNS", "K_SCORES_COLUMNS", "LEVEL_COLUMNS",
     "MAP_MAX_ARTICLES", "METHODS", "NO_TERMS", "NO_TEXT", "NO_TOPIC", "OVER_TIME_COLUMNS", "PAIRS_COLUMNS",
-    "REPRESENTATIVES_COLUMNS", "SIZES_COLUMNS", "STABILITY_TOPICS_COLUMNS", "TOP_TERMS_COLUMNS",
+    "REPRESENTATIVES_COLUMNS", "SIZES_COLUMNS", "STABILITY_TOPICS_COLUMNS", "STABLE", "TOP_TERMS_COLUMNS",
     "Evaluation", "Stability", "TopicModel", "TopicResult", "choose_k", "cluster", "evaluate", "stability",
     "topics_by", "topics_over_time",
 ]

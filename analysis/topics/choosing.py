@@ -39,7 +39,16 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.preprocessing import normalize
 
 from analysis._progress import bar as progress_bar
-from analysis.topics.columns import CHOSEN, K, KAPPA, LARGEST_SHARE, NULL_STABILITY, STABILITY, STABILITY_SD
+from analysis.topics.columns import (
+    CHOSEN,
+    K,
+    KAPPA,
+    LARGEST_SHARE,
+    LIGHT_STABILITY,
+    NULL_STABILITY,
+    STABILITY,
+    STABILITY_SD,
+)
 from analysis.topics.hierarchy import cut, ward_merges
 
 
@@ -263,6 +272,53 @@ def modularity_islands(vectors: np.ndarray, fine_labels: np.ndarray, *, n_neighb
 
 
 
+#: A k whose light runs agree at least this much (trimmed mean ARI) is a clear partition of the corpus.
+STABLE = 0.95
+#: Largest k the light runs try (each k costs its own twenty k-means runs).
+LIGHT_MAX_K = 10
+
+
+def light_stability(vectors: np.ndarray, ks, *, n_resamples: int = 20, fraction: float = 0.8,
+                    max_articles: int = MAX_ARTICLES, random_state: int = 0) -> pd.Series:
+    """Stability of light k-means runs (3 k-means++ starts) on resampled articles, for every k in ``ks``.
+
+    Where the corpus has k well-separated groups every light run lands on the
+    same partition; with one topic too many a group is split a different way
+    each time, and with one too few two groups are merged in different ways.
+    (k-means with 10 starts finds the same split of a wrong k every time and
+    hides the drop.)
+
+    Returns
+    -------
+    Series
+        Trimmed mean ARI between the runs, indexed by k.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> points = normalize(np.repeat(np.eye(8)[:3] * 3, 40, axis=0) + rng.normal(size=(120, 8)) * 0.3)
+    >>> light_stability(points, [2, 3, 4], n_resamples=6).round(2).tolist()[1]
+    1.0
+    """
+    vectors = np.asarray(vectors, dtype=np.float64)
+    rng = np.random.default_rng([int(random_state) % 2**32, 7907])
+    n = vectors.shape[0]
+    if n > max_articles:
+        vectors = vectors[np.sort(rng.choice(n, max_articles, replace=False))]
+        n = max_articles
+    size = max(int(round(fraction * n)), 2)
+    samples = [rng.choice(n, size, replace=False) for _ in range(n_resamples)]
+    out = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        for k in ks:
+            seeds = rng.integers(2**31, size=n_resamples)
+            runs = [KMeans(k, n_init=3, random_state=int(s)).fit(vectors[idx]).predict(vectors)
+                    for idx, s in zip(samples, seeds) if len(idx) > k]
+            out[k] = _trimmed_mean(ari_pairs(np.array(runs))) if len(runs) > 1 else np.nan
+    return pd.Series(out, name=LIGHT_STABILITY, dtype=float)
+
+
 #: A peak kappa at least this high is called a clear topic structure: resampled runs agree on more than
 #: half of what they could agree on beyond the shuffled copy.
 CLEAR = 0.5
@@ -329,6 +385,16 @@ def choose(vectors: np.ndarray, ks, *, n_resamples: int = 20, max_articles: int 
     """
     curve = stability_curve(vectors, ks, n_resamples=n_resamples, max_articles=max_articles,
                             random_state=random_state, progress=progress)
+    light = light_stability(vectors, [k for k in curve[K] if k <= LIGHT_MAX_K], n_resamples=n_resamples,
+                            max_articles=max_articles, random_state=random_state)
+    curve.insert(list(curve.columns).index(KAPPA) + 1, LIGHT_STABILITY, curve[K].map(light).astype(float))
+    stable = light[light >= STABLE]
+    if len(stable) and int(stable.index.max()) >= 3:
+        # Three or more groups that every light run finds: a clear partition, whatever kappa says.
+        k = int(stable.index.max())
+        curve[CHOSEN] = curve[K] == k
+        return k, curve, (f"clear topics: k={k} is the largest number of topics that light k-means runs on "
+                          f"resampled articles all find (stability {float(light[k]):.2f} >= {STABLE})")
     k, rule = pick_k(curve)
     if k is not None:
         kappa = float(curve.loc[curve[K] == k, KAPPA].iloc[0])
