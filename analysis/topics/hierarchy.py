@@ -269,7 +269,7 @@ def level(hierarchy: pd.DataFrame, n_topics: int) -> tuple[np.ndarray, np.ndarra
 
 
 #: Most articles whose words are counted to name topics (a reproducible sample, stratified by fine topic).
-MAX_NAME_ARTICLES = 2000
+MAX_NAME_ARTICLES = 1000
 
 
 def _name_sample(fine: np.ndarray, cap: int, random_state: int) -> np.ndarray:

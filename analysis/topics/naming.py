@@ -1,7 +1,7 @@
 """Topic names that read: distinctive words and phrases, generic words left out, catch-all topics marked.
 
 A topic is named by the terms (words, and two-word phrases that are
-collocations of the corpus, :func:`analysis.terms.collocations`) that tell
+collocations of the corpus, as :func:`analysis.terms.collocations` scores them) that tell
 its articles from the rest, scored from document counts:
 
 - ``p_in``: share of the topic's articles that use the term; ``p_out``: share
@@ -33,13 +33,16 @@ counting again.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from analysis.terms import collocations, count_chunk
+from analysis.terms.distinctive import g2
+from analysis.text import normalise, split, stop_words
+from analysis.text.tokens import keep_term, raw_terms
 from analysis.topics.columns import NAME, OWNERSHIP, P_IN, P_OUT, RANK, SCORE, TERM, TOPIC
 
 #: A term names a topic only when the topic owns at least this share of its (size-weighted) use.
@@ -97,10 +100,11 @@ def count_terms(texts: Sequence[str], *, min_phrase_count: int = 3, stopwords="e
     texts : sequence of str
         The articles.
     min_phrase_count : int, default 3
-        A phrase (two words, :func:`analysis.terms.count_chunk` with
-        ``ngram_range=(1, 2)``) is kept when it occurs this often in ``texts``
-        and is a significant collocation (:func:`analysis.terms.collocations`,
-        G2 >= :data:`PHRASE_G2`).
+        A phrase (two words of :func:`analysis.text.tokenize` next to each
+        other in a sentence of :func:`analysis.text.split`) is kept when it
+        occurs this often in ``texts`` and is a significant collocation:
+        Dunning's G2 of its words' pair counts >= :data:`PHRASE_G2` (the test
+        of :func:`analysis.terms.collocations`).
     stopwords
         As in :func:`analysis.terms.tokenize`.
 
@@ -115,18 +119,50 @@ def count_terms(texts: Sequence[str], *, min_phrase_count: int = 3, stopwords="e
     >>> table.loc[table["rank"] == 1, "term"].tolist()
     ['bin laden', 'rates']
     """
-    texts = [t if isinstance(t, str) else "" for t in texts]
-    counts, _ = count_chunk(texts, list(range(len(texts))), stopwords=stopwords, ngram_range=(1, 2))
-    phrases = collocations(texts, min_count=min_phrase_count, stopwords=stopwords, progress=False)
-    good = set(phrases.loc[phrases["g2"] >= PHRASE_G2, TERM])
-    is_phrase = counts[TERM].str.contains(" ", regex=False)
-    counts = counts[~is_phrase | counts[TERM].isin(good)]
-    codes, uniques = pd.factorize(counts[TERM])
-    presence = sp.csr_matrix((np.ones(len(codes)), (counts["group"].to_numpy(np.int64), codes)),
-                             shape=(len(texts), len(uniques)))
+    stop = stop_words(stopwords)
+    occurrences: Counter = Counter()
+    rows, cols, index = [], [], {}
+    for i, text in enumerate(t if isinstance(t, str) else "" for t in texts):
+        found = []
+        for sentence in split(text):
+            # Stop words stay in the stream so that they separate words: "bank of england" has no
+            # pair "bank england". Pairs never span two sentences.
+            raw = raw_terms(normalise(sentence), None)
+            kept = [keep_term(t, stop, False, True) for t in raw]
+            found += [t for t, k in zip(raw, kept) if k]
+            found += [f"{a} {b}" for a, b, ka, kb in zip(raw, raw[1:], kept, kept[1:]) if ka and kb]
+        occurrences.update(found)
+        for term in set(found):
+            rows.append(i)
+            cols.append(index.setdefault(term, len(index)))
+    uniques = list(index)
+    n_tokens = sum(n for t, n in occurrences.items() if " " not in t)
+    good = _collocations(pd.Series(occurrences, dtype=float), n_tokens, min_phrase_count)
+    keep = np.array([" " not in t or t in good for t in uniques], dtype=bool)
+    presence = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(texts), len(uniques)))[:, keep]
+    uniques = [t for t, k in zip(uniques, keep) if k]
     index = {t: i for i, t in enumerate(uniques)}
     phrase_of = [[index[w] for w in t.split(" ") if w in index] if " " in t else [] for t in uniques]
     return ArticleTerms(presence, list(uniques), phrase_of)
+
+
+def _collocations(occurrences: pd.Series, n_tokens: int, min_count: int) -> set:
+    """The two-word phrases of ``occurrences`` (term -> count) whose words go together beyond chance.
+
+    Dunning's G2 of the 2x2 table of word pairs: ``a b``, ``a`` before another
+    word, another word before ``b``, neither (the marginals of
+    :func:`analysis.terms.collocations`, from the counts already made).
+    """
+    phrases = occurrences[occurrences.index.str.contains(" ", regex=False) & (occurrences >= min_count)]
+    if not len(phrases):
+        return set()
+    parts = phrases.index.str.split(" ", n=1)
+    both = phrases.to_numpy(dtype=float)
+    left = occurrences.reindex([p[0] for p in parts]).fillna(0).to_numpy(dtype=float)
+    right = occurrences.reindex([p[1] for p in parts]).fillna(0).to_numpy(dtype=float)
+    left, right = np.maximum(left, both), np.maximum(right, both)
+    score = g2(both, left - both, right - both, np.maximum(n_tokens - left - right + both, 0))
+    return set(phrases.index[score >= PHRASE_G2])
 
 
 def name_table(tc: TermCounts, *, n_terms: int = 10) -> pd.DataFrame:
@@ -159,7 +195,8 @@ def name_table(tc: TermCounts, *, n_terms: int = 10) -> pd.DataFrame:
         owned = np.divide(rate[j], rate.sum(axis=0), out=np.zeros(dense.shape[1]), where=rate.sum(axis=0) > 0)
         score = p_in * np.log(p_in / p_out)
         ok = (dense[j] >= min(2, n_in)) & (owned >= OWNED) & (score > 0)
-        order = [i for i in np.argsort(-np.where(ok, score, -np.inf), kind="stable") if ok[i]]
+        candidates = np.flatnonzero(ok)
+        order = candidates[np.argsort(-score[candidates], kind="stable")].tolist()
         chosen: list[int] = []
         for i in order[: 4 * n_terms]:
             words = tc.phrase_of[i]
