@@ -594,10 +594,14 @@ def test_choose_k_is_the_same_for_the_same_seed_and_says_why(tiny):
 
 
 def test_a_split_that_cuts_an_island_is_not_read_as_topics():
-    curve = pd.DataFrame({"k": [2, 3, 4, 5], "kappa": [0.9, 0.3, 0.5, 0.4],
-                          "largest_share": [0.9, 0.7, 0.45, 0.4]})
+    curve = pd.DataFrame({"k": [2, 3, 4, 5], "kappa": [0.9, 0.3, 0.5, 0.4], "largest_share": [0.9, 0.7, 0.45, 0.4],
+                          "stability_sd": [0.01] * 4, "null_stability": [0.3] * 4})
     assert topic_choosing.pick_k(curve)[0] == 4
     assert topic_choosing.pick_k(curve.assign(largest_share=[0.6, 0.7, 0.45, 0.4]))[0] == 2
+    # Within one standard error of the best, the fewest topics win.
+    noisy = curve.assign(kappa=[0.2, 0.45, 0.5, 0.3], stability_sd=0.3)
+    assert topic_choosing.pick_k(noisy)[0] == 3
+    assert topic_choosing.pick_k(noisy.assign(stability_sd=0.01))[0] == 4
 
 
 def test_structureless_vectors_have_no_clear_topics():

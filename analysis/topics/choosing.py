@@ -326,8 +326,15 @@ CLEAR = 0.5
 ISLAND_SPLIT = 0.75
 
 
-def pick_k(curve: pd.DataFrame) -> tuple[int | None, str]:
-    """The k of highest ``kappa``, and which rule chose it; ``(None, ...)`` when no k qualifies.
+def pick_k(curve: pd.DataFrame, *, n_resamples: int = 20) -> tuple[int | None, str]:
+    """The chosen k by the curve's ``kappa``, and which rule chose it; ``(None, ...)`` when no k qualifies.
+
+    The fewest topics whose kappa is within one standard error of the highest
+    kappa: the one-standard-error rule (Breiman, Friedman, Olshen & Stone,
+    1984; Hastie, Tibshirani & Friedman, *The Elements of Statistical
+    Learning*, 7.10), so a fine split does not win on noise. The standard
+    error of kappa is the spread of the pairs' ARI over the square root of
+    the number of samples, scaled as kappa is.
 
     A split in two that leaves more than :data:`ISLAND_SPLIT` of the articles
     in one topic cuts an island off a mass: reproducible, but it does not
@@ -337,24 +344,34 @@ def pick_k(curve: pd.DataFrame) -> tuple[int | None, str]:
 
     Examples
     --------
-    >>> curve = pd.DataFrame({"k": [2, 3, 4], "kappa": [0.8, 0.6, 0.3], "largest_share": [0.9, 0.4, 0.3]})
+    >>> curve = pd.DataFrame({"k": [2, 3, 4, 5], "kappa": [0.8, 0.6, 0.3, 0.59], "largest_share": [0.9, 0.4, 0.3, 0.2],
+    ...                       "stability_sd": [0.1] * 4, "null_stability": [0.5] * 4})
     >>> pick_k(curve)[0]
     3
     """
     kappa = curve[KAPPA].to_numpy(dtype=float)
     ks = curve[K].to_numpy()
+    share = curve[LARGEST_SHARE].to_numpy(dtype=float)
     if not np.isfinite(kappa).any():
         return None, "no k has a finite kappa"
+    allowed = np.isfinite(kappa)
     best = int(np.nanargmax(kappa))
-    share = curve[LARGEST_SHARE].to_numpy(dtype=float)
-    if ks[best] != 2 or share[best] <= ISLAND_SPLIT:
-        return int(ks[best]), "highest kappa"
-    ok = (share <= 0.5) & np.isfinite(kappa)
-    if not ok.any():
-        return None, "every k leaves more than half of the articles in one topic"
-    return int(ks[int(np.argmax(np.where(ok, kappa, -np.inf)))]), (
-        f"highest kappa where no topic holds more than half of the articles (k=2 only cut an island of "
-        f"{1 - share[best]:.0%} of them off the rest)")
+    rule = "highest kappa"
+    if ks[best] == 2 and share[best] > ISLAND_SPLIT:
+        allowed &= share <= 0.5
+        if not allowed.any():
+            return None, "every k leaves more than half of the articles in one topic"
+        best = int(np.argmax(np.where(allowed, kappa, -np.inf)))
+        rule = (f"highest kappa where no topic holds more than half of the articles (k=2 only cut an island of "
+                f"{1 - share[np.flatnonzero(ks == 2)[0]]:.0%} of them off the rest)")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        se = (curve[STABILITY_SD].to_numpy(dtype=float) / np.sqrt(n_resamples)
+              / (1.0 - curve[NULL_STABILITY].to_numpy(dtype=float)))
+    near = allowed & (ks <= ks[best]) & (kappa >= kappa[best] - np.nan_to_num(se[best]))
+    chosen = int(ks[near].min())
+    if chosen != ks[best]:
+        rule += f", then the fewest topics within one standard error of it (k={int(ks[best])}: {kappa[best]:.2f})"
+    return chosen, rule
 
 
 def choose(vectors: np.ndarray, ks, *, n_resamples: int = 20, max_articles: int = MAX_ARTICLES,
@@ -395,7 +412,7 @@ def choose(vectors: np.ndarray, ks, *, n_resamples: int = 20, max_articles: int 
         curve[CHOSEN] = curve[K] == k
         return k, curve, (f"clear topics: k={k} is the largest number of topics that light k-means runs on "
                           f"resampled articles all find (stability {float(light[k]):.2f} >= {STABLE})")
-    k, rule = pick_k(curve)
+    k, rule = pick_k(curve, n_resamples=n_resamples)
     if k is not None:
         kappa = float(curve.loc[curve[K] == k, KAPPA].iloc[0])
         strength = "clear topics" if kappa >= CLEAR else "weak topics"
