@@ -24,6 +24,12 @@ the cut of that tree at k gives every article a topic at k. The curve is
 measured on a reproducible sample of at most ``max_articles`` articles, so
 choosing k costs the same on 50,000 articles as on 2,000.
 
+How :func:`choose` decides: light k-means runs first (a clear partition
+into three or more groups that every run finds is taken as it is), then the
+fewest topics within one standard error of the highest kappa
+(:func:`pick_k`), then, when every k leaves most articles in one topic, the
+islands of the nearest-neighbour graph (:func:`modularity_islands`).
+
 Only functions of plain arrays live here; :class:`analysis.topics.TopicModel`
 (``k=None``) and :func:`analysis.topics.choose_k` call them.
 """
@@ -378,11 +384,14 @@ def choose(vectors: np.ndarray, ks, *, n_resamples: int = 20, max_articles: int 
            random_state: int = 0, progress: bool = False) -> tuple[int, pd.DataFrame, str]:
     """The number of topics, the curve behind it and a sentence saying why.
 
-    The k of :func:`pick_k` on :func:`stability_curve`. When no k qualifies,
-    the corpus has no clear topics at any k tried; k is then the number of
-    islands of the nearest-neighbour graph (:func:`modularity_islands`,
-    limited to ``ks``), so the topics still separate the islands a reader
-    sees on the article map.
+    First the light runs (:func:`light_stability`, k up to
+    :data:`LIGHT_MAX_K`): when every run finds the same three or more groups
+    (stability >= :data:`STABLE`), the largest such k is a clear partition
+    and is taken. Otherwise the k of :func:`pick_k` on
+    :func:`stability_curve`. When no k qualifies there, the corpus has no
+    clear topics at any k tried; k is then the number of islands of the
+    nearest-neighbour graph (:func:`modularity_islands`, limited to ``ks``),
+    so the topics still separate the islands a reader sees on the article map.
 
     Returns
     -------
