@@ -132,7 +132,7 @@ def count_terms(texts: Sequence[str], *, min_phrase_count: int = 3, stopwords="e
             found += [t for t, k in zip(raw, kept) if k]
             found += [f"{a} {b}" for a, b, ka, kb in zip(raw, raw[1:], kept, kept[1:]) if ka and kb]
         occurrences.update(found)
-        for term in set(found):
+        for term in sorted(set(found)):
             rows.append(i)
             cols.append(index.setdefault(term, len(index)))
     uniques = list(index)
