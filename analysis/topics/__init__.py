@@ -1,8 +1,9 @@
 """Topic clusters: articles grouped into named topics, how many topics, topics over time and by group.
 
 - :func:`cluster` -- group a corpus into topics; returns a :class:`TopicResult`
-  (labels, top terms, names, sizes, representative articles, NPMI coherence,
-  a 2-D map, and the k-selection curve when ``k`` was chosen).
+  (labels, top terms, names, sizes with catch-all flags, representative
+  articles, NPMI coherence, a 2-D map, the topic hierarchy, and the
+  k-selection curve with the rule that chose k when ``k`` was chosen).
 - :class:`TopicModel` -- the scikit-learn estimator underneath (``fit``,
   ``predict``, ``transform``), to assign new articles to fitted topics or use
   in a ``Pipeline``.
@@ -66,7 +67,16 @@ Speed (BBC, 2,225 articles, one core): about 0.3 s for k=5, a third of it
 counting terms with the shared tokeniser; choosing k adds about 3 s. See
 ``benchmarks/bench_topics.py``.
 
-Choosing k (``k=None``): see :func:`choose_k`.
+Choosing k (``k=None``): see :func:`choose_k` and :mod:`analysis.topics.choosing`.
+
+Names (:mod:`analysis.topics.naming`): the words and two-word phrases a
+topic's articles use far more than the other topics' (a topic must "own" a
+term: use it more than all other topics together, each weighed the same), so
+words every topic uses never name one, with no list of banned words; a topic
+fewer than half of whose articles use a term of its name is marked
+``catch_all``. The hierarchy (:mod:`analysis.topics.hierarchy`): each topic
+split into fine topics, merged back by Ward's method inside the topics, then
+across them, every node named; :meth:`TopicResult.at` reads any level.
 """
 
 from analysis.topics.choosing import STABLE
