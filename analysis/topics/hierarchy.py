@@ -24,7 +24,7 @@ from sklearn.cluster import KMeans
 from sklearn.exceptions import ConvergenceWarning
 
 from analysis.topics import naming
-from analysis.topics.columns import CATCH_ALL, HEIGHT, LEFT, N_ARTICLES, N_TOPICS, NAME, NODE, RANK, RIGHT, TERM, TOPIC
+from analysis.topics.columns import CATCH_ALL, HEIGHT, LEFT, N_ARTICLES, N_TOPICS, NAME, NODE, RANK, RIGHT, TOPIC
 
 
 def k_limit(n_articles: int) -> int:
@@ -336,24 +336,28 @@ def build(texts, vectors: np.ndarray, labels: np.ndarray, k: int, *, random_stat
     result = {}
     for level in range(n_fine, 0, -1):
         groups = cut(linkage, level) if len(linkage) else np.zeros(n_fine, dtype=np.int64)
+        # The nodes that first appear at this level (all fine topics at the finest, then one merge per
+        # level) are named here; at level k every fitted topic is described.
+        new = {node: int(groups[fine_ids[0]]) for node, fine_ids in enumerate(members)
+               if node_names[node] is None and len(np.unique(groups[fine_ids])) == 1
+               and int((groups == groups[fine_ids[0]]).sum()) == len(fine_ids)}
+        wanted = list(range(level)) if level == k else sorted(set(new.values()))
+        if not wanted:
+            continue
         counts = counted.groups(groups[fine[sample]], level)
-        found = naming.name_table(counts, n_terms=n_name_terms)
+        found = naming.name_table(counts, n_terms=n_name_terms, groups=wanted)
         level_names = naming.names(found, level)
-        words = [found.loc[found[TOPIC] == g].sort_values(RANK)[TERM].head(3).tolist() for g in range(level)]
-        coverage = naming.name_coverage(counted, groups[fine[sample]], words)
+        words = naming.name_terms(found)
+        coverage = naming.name_coverage(counted, groups[fine[sample]],
+                                        [words.get(g, []) if g in wanted else None for g in range(level)])
         catch = naming.catch_all(coverage)
-        for node in range(len(members)):
-            if node_names[node] is None and len({int(groups[f]) for f in members[node]}) == 1 \
-                    and sum(groups == groups[members[node][0]]) == len(members[node]):
-                g = int(groups[members[node][0]])
-                node_names[node] = level_names[g]
-                node_catch[node] = bool(catch[g])
+        for node, g in new.items():
+            node_names[node] = level_names[g]
+            node_catch[node] = bool(catch[g])
         if level == k:
             # Groups of the cut at k are the fitted topics, numbered by first fine topic = by topic.
             topic_of_group = np.array([parent[np.flatnonzero(groups == g)[0]] for g in range(level)])
             order = np.argsort(topic_of_group)
-            remap = np.empty(level, dtype=np.int64)
-            remap[topic_of_group] = np.arange(level)
             names = pd.Series([level_names[g] for g in order], index=pd.RangeIndex(k, name=TOPIC), name=NAME)
             found[TOPIC] = topic_of_group[found[TOPIC].to_numpy()]
             found.insert(1, NAME, found[TOPIC].map(names))

@@ -165,8 +165,11 @@ def _collocations(occurrences: pd.Series, n_tokens: int, min_count: int) -> set:
     return set(phrases.index[score >= PHRASE_G2])
 
 
-def name_table(tc: TermCounts, *, n_terms: int = 10) -> pd.DataFrame:
+def name_table(tc: TermCounts, *, n_terms: int = 10, groups: Sequence[int] | None = None) -> pd.DataFrame:
     """The distinctive terms of every group, best first.
+
+    ``groups`` limits the table to those groups (all by default); the scores
+    are the same, as they compare each group with all the others.
 
     Returns
     -------
@@ -186,7 +189,7 @@ def name_table(tc: TermCounts, *, n_terms: int = 10) -> pd.DataFrame:
     rate = dense / sizes
     total_docs = tc.sizes.sum()
     rows = []
-    for j in range(k):
+    for j in (range(k) if groups is None else groups):
         n_in = tc.sizes[j]
         n_out = total_docs - n_in
         # Half an article added to every count keeps log ratios finite (the usual continuity correction).
@@ -230,15 +233,30 @@ def names(table: pd.DataFrame, k: int, *, n_words: int = 3) -> pd.Series:
     ['bin laden, tora bora', 'rates', 'topic 2']
     """
     out = []
+    terms = name_terms(table, n_words=n_words)
     for j in range(k):
-        words = table.loc[table[TOPIC] == j].sort_values(RANK)[TERM].head(n_words).tolist()
+        words = terms.get(j, [])
         name = ", ".join(words) if words else f"topic {j}"
         out.append(name if name not in out else f"{name} ({j})")
     return pd.Series(out, index=pd.RangeIndex(k, name=TOPIC), name=NAME)
 
 
-def name_coverage(articles: ArticleTerms, groups: Sequence[int], name_terms: Sequence[Sequence[str]]) -> np.ndarray:
-    """Share of each group's articles that use at least one term of its name.
+def name_terms(table: pd.DataFrame, *, n_words: int = 3) -> dict:
+    """The top ``n_words`` terms of each topic of a :func:`name_table`, best first: ``{topic: [terms]}``.
+
+    Examples
+    --------
+    >>> name_terms(pd.DataFrame({"topic": [0, 0, 1], "rank": [2, 1, 1], "term": ["b", "a", "c"]}))
+    {0: ['a', 'b'], 1: ['c']}
+    """
+    ordered = table.sort_values([TOPIC, RANK], kind="stable")
+    found, starts = np.unique(ordered[TOPIC].to_numpy(), return_index=True)
+    chunks = np.split(ordered[TERM].to_numpy(), starts[1:])
+    return {int(t): list(c[:n_words]) for t, c in zip(found, chunks)}
+
+
+def name_coverage(articles: ArticleTerms, groups: Sequence[int], name_terms: Sequence) -> np.ndarray:
+    """Share of each group's articles that use at least one term of its name (NaN where its terms are None).
 
     Examples
     --------
@@ -250,6 +268,8 @@ def name_coverage(articles: ArticleTerms, groups: Sequence[int], name_terms: Seq
     index = {t: i for i, t in enumerate(articles.terms)}
     out = np.full(len(name_terms), np.nan)
     for j, words in enumerate(name_terms):
+        if words is None:  # not asked for
+            continue
         members = np.flatnonzero(groups == j)
         cols = [index[t] for t in words if t in index]
         if len(members):
