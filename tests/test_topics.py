@@ -485,8 +485,9 @@ def test_bbc_quality_over_seeds(bbc):
 @pytest.mark.slow
 def test_bbc_k_chosen(bbc):
     result = topics.cluster(bbc, k=None, progress=False)
-    assert 4 <= result.k <= 6
-    assert topics.evaluate(result, bbc).nmi >= 0.85
+    assert result.k == 5, result.k_reason
+    assert result.k_reason.startswith("clear topics")
+    assert topics.evaluate(result, bbc).nmi >= 0.90
     # Choosing k changes nothing else: the topics are those of the chosen k passed directly.
     fixed = topics.cluster(bbc, k=result.k, progress=False)
     pd.testing.assert_series_equal(result.labels, fixed.labels)
