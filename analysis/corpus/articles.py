@@ -8,7 +8,13 @@ box:
 
 - the blog repost: ``Thursday, November 23, 2017`` (blog date line), the title,
   ``23 Nov, 2017 05:44`` (dateline), ``Rt.com`` (source line), a photo caption
-  (``FILE PHOTO: ... © ...``), the body, ``No comments:`` (blog footer);
+  (``FILE PHOTO: ... © ...``), the body, ``No comments:`` (blog footer). Other
+  sites' headers too: datelines with a label, separators, time zones, the time
+  first or the date in figures (``Published time: 23 Nov, 2017 05:44``,
+  ``Nov 23, 2017 | 05:44 GMT``, ``Last updated: 23.11.2017 05:44``), and a
+  source line no alias knows -- a short capitalised name right after the title
+  or its dateline (``TASS``, ``Press TV``; see :func:`looks_like_source`),
+  normalised to the site's stem (``Press TV`` and ``presstv.ir`` are ``presstv``);
 - the plain shape: title line, blank line, body (the BBC corpus);
 - an agency dateline at the start of a body: ``WASHINGTON (Reuters) - The ...``
   (news2017). The place and agency go to the ``dateline_place`` and
@@ -43,6 +49,7 @@ corpus, and that Dask can map over partitions.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -74,8 +81,9 @@ MAX_TITLE_CHARS = 300
 # --- source names -------------------------------------------------------------
 
 #: Lowercase alias -> normalised source name. Extend with :func:`register_source`.
-#: Lookups strip ``http://``, ``www.`` and a trailing slash first, so a domain
-#: needs no alias unless it should map to another name.
+#: Lookups strip ``http://``, ``www.`` and a trailing slash first, then try the
+#: site's name without spaces or domain suffix (``presstv``), so a source needs no
+#: alias unless it should map to another name.
 SOURCE_ALIASES: dict[str, str] = {
     "reuters": "reuters",
     "thomson reuters": "reuters",
@@ -98,6 +106,9 @@ SOURCE_ALIASES: dict[str, str] = {
     "bbc news": "bbc",
     "bbc.co.uk": "bbc",
     "bbc.com": "bbc",
+    # The default corpus's source; its stem alone ("abc") would also name the US network.
+    "abc.net.au": "abc.net.au",
+    "australian broadcasting corporation": "abc.net.au",
 }
 
 
@@ -130,24 +141,54 @@ def _source_key(name: str) -> str:
     return _URL_PREFIX.sub("", name.strip().lower()).rstrip("/").strip()
 
 
-def normalise_source(name: str | None) -> str | None:
-    """The normalised form of a source name: lowercase, no ``www.``, aliases mapped.
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?::\d+)?(?:/.*)?")
+# Second-level labels under a country code that are part of the suffix ("bbc.co.uk").
+_SECOND_LEVEL = frozenset("co com net org gov edu ac gob or ne go nic mil ltd plc".split())
 
-    Returns ``None`` for an empty name.
+
+def _site_stem(key: str) -> str:
+    """A site's name without spaces, punctuation or domain suffix: ``Press TV``,
+    ``PressTV`` and ``presstv.ir`` (or ``www.presstv.ir/news``) all give ``presstv``."""
+    if _DOMAIN.fullmatch(key):
+        labels = key.split("/", 1)[0].split(":", 1)[0].split(".")
+        suffix = 2 if len(labels) > 2 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 1
+        return labels[-suffix - 1]
+    return "".join(ch for ch in key if ch.isalnum())
+
+
+def normalise_source(name: str | None) -> str | None:
+    """The normalised form of a source name: aliases mapped, else the site's stem.
+
+    A name of :data:`SOURCE_ALIASES` (after lowercasing and stripping
+    ``http://``, ``www.`` and a trailing slash) gives its alias; any other
+    name gives its *stem*: lowercase letters and digits only, and for a web
+    address its site name without subdomains or domain suffix -- so that
+    ``Press TV``, ``PressTV`` and ``presstv.ir`` are one source, ``presstv``.
+    An alias can also be written as a stem (``register_source("presstv",
+    ...)``). Returns ``None`` for an empty name.
 
     Examples
     --------
     >>> normalise_source("Rt.com"), normalise_source("www.Reuters.com"), normalise_source("AP")
     ('rt.com', 'reuters', 'ap')
-    >>> normalise_source("www.Example.org/")
-    'example.org'
+    >>> normalise_source("Press TV"), normalise_source("presstv.ir"), normalise_source("https://www.presstv.ir/Detail")
+    ('presstv', 'presstv', 'presstv')
+    >>> normalise_source("www.Example.co.uk/"), normalise_source("TASS")
+    ('example', 'tass')
     """
     if name is None:
         return None
     key = _source_key(str(name))
     if not key:
         return None
-    return SOURCE_ALIASES.get(key, key)
+    found = SOURCE_ALIASES.get(key)
+    if found is not None:
+        return found
+    host = key.split("/", 1)[0]
+    if host != key and host in SOURCE_ALIASES:  # "rt.com/news/..."
+        return SOURCE_ALIASES[host]
+    stem = _site_stem(key)
+    return SOURCE_ALIASES.get(stem, stem) or key
 
 
 def agency_name(text: str) -> str | None:
@@ -185,17 +226,29 @@ _MONTH = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _WEEKDAY = r"(?:Mon|Tue(?:s)?|Wed(?:nes)?|Thu(?:r(?:s)?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
-_TIME = (
-    r"(?:(?:,\s*|\s+)(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
-    r"(?:\s*\(?(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2})\)?)?)?"
-)
+# A clock time, and a time zone after it: "05:44", "5.44 p.m.", "GMT", "(MSK)", "+03:00", "UTC+3".
+_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
+_ZONE = r"\(?(?:[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\)?"
+# What separates a date from its time: a comma, "|", a dash, a slash, a bullet, "at".
+_DATE_SEP = r"(?:\s*[,|•·/–—-]\s*|\s+)(?:at\s+)?"
+_TIME = rf"(?:{_DATE_SEP}{_CLOCK}(?:\s*{_ZONE})?)?"
+# Day, month and year in figures: "23/11/2017", "23.11.17", "2017/11/23".
+_NUMERIC_DATE = r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./]\d{1,2}[./]\d{1,2})(?![\d./-])"
 # A date as written in news headers, without a weekday; no named groups so it
 # can be embedded in rule patterns.
 DATE_PATTERN = (
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?[\s-]+{_MONTH},?[\s-]+(?:\d{{4}}|\d{{2}})"
-    rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}}(?=$|[T\s,]))"
+    rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}}(?=$|[T\s,|])"
+    rf"|{_NUMERIC_DATE})"
     rf"(?:T\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?{_TIME}"
+)
+#: A dateline's leading label: "Published time:", "Last updated:", "Posted on", "Updated",
+#: "Publication date:". Words, not any word: every title line is tried against it.
+_DATE_LABEL = (
+    r"(?:(?:(?:first|last|originally|publication|article)[ ])?"
+    r"(?:published|posted|updated|modified|created|issued|dated?|time)"
+    r"(?:[ ](?:on|at|time|date))?[ ]?(?::[ ]*|[ ]+))"
 )
 
 _DATE_MDY = re.compile(
@@ -208,6 +261,7 @@ _DATE_DMY = re.compile(
     re.IGNORECASE,
 )
 _DATE_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
+_DATE_NUMERIC = re.compile(rf"(?<![\d./-]){_NUMERIC_DATE}")
 _TIME_OF_DAY = re.compile(
     r"(?:^|[\sT,])(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?::(?P<ss>\d{2}))?(?:\.\d+)?"
     r"\s*(?P<ampm>[AaPp])?\.?(?:[Mm]\.?)?(?![\d])"
@@ -218,9 +272,14 @@ def parse_date(text: str | None) -> _dt.datetime | None:
     """Read a date (and time, when given) as written in news headers or CSV columns.
 
     Forms: ``November 23, 2017``, ``Thursday, November 23, 2017``,
-    ``23 Nov, 2017 05:44``, ``31-Dec-17``, ``2017-12-31``, ``2017-12-31T08:15:00Z``,
-    ``Dec. 5, 2017 at 5:44 PM``. Time zones are ignored (the clock time is kept).
-    Returns ``None`` when no date is found.
+    ``23 Nov, 2017 05:44``, ``Nov 23, 2017 | 05:44 GMT``, ``31-Dec-17``,
+    ``2017-12-31``, ``2017-12-31T08:15:00Z``, ``Dec. 5, 2017 at 5:44 PM``,
+    ``11:44 AM ET, Thu November 23, 2017`` (the time first), and dates in
+    figures: ``23/11/2017``, ``23.11.2017 05:44``, ``2017/11/23``. Figures are
+    read by ``dateutil``: day first when separated by dots (the European
+    way), else month first unless the first number is above 12
+    (``05/11/2017`` is May 11). Time zones are ignored (the clock time is
+    kept). Returns ``None`` when no date is found.
 
     Examples
     --------
@@ -228,21 +287,30 @@ def parse_date(text: str | None) -> _dt.datetime | None:
     datetime.datetime(2017, 11, 23, 5, 44)
     >>> parse_date("31-Dec-17"), parse_date("tomorrow")
     (datetime.datetime(2017, 12, 31, 0, 0), None)
+    >>> parse_date("Nov 23, 2017 | 05:44 GMT"), parse_date("23.11.2017, 17:44 MSK")
+    (datetime.datetime(2017, 11, 23, 5, 44), datetime.datetime(2017, 11, 23, 17, 44))
     """
     if not text:
         return None
     text = text.strip()
-    for pattern in (_DATE_ISO, _DATE_MDY, _DATE_DMY):
+    for pattern in (_DATE_ISO, _DATE_MDY, _DATE_DMY, _DATE_NUMERIC):
         m = pattern.search(text)
         if m is None:
             continue
-        parts = m.groupdict()
-        year = int(parts["y"])
-        if year < 100:  # two-digit years, as in "31-Dec-17"
-            year += 2000 if year < 70 else 1900
-        month = int(parts["m"]) if "m" in parts else _MONTHS[parts["mon"][:3].lower()]
+        if pattern is _DATE_NUMERIC:
+            day = _numeric_date(m.group())
+            if day is None:
+                return None
+            year, month, parts = day.year, day.month, {"d": day.day}
+        else:
+            parts = m.groupdict()
+            year = int(parts["y"])
+            if year < 100:  # two-digit years, as in "31-Dec-17"
+                year += 2000 if year < 70 else 1900
+            month = int(parts["m"]) if "m" in parts else _MONTHS[parts["mon"][:3].lower()]
         hour = minute = second = 0
-        t = _TIME_OF_DAY.search(text, m.end())
+        # The time after the date, else before it ("11:44 AM ET, Thu November 23, 2017").
+        t = _TIME_OF_DAY.search(text, m.end()) or _TIME_OF_DAY.search(text, 0, m.start())
         if t is not None:
             hour, minute = int(t["hh"]), int(t["mm"])
             second = int(t["ss"] or 0)
@@ -256,6 +324,18 @@ def parse_date(text: str | None) -> _dt.datetime | None:
             except ValueError:
                 return None
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _numeric_date(figures: str) -> _dt.date | None:
+    """A date written in figures, read by dateutil (which knows which order is possible)."""
+    from dateutil import parser  # installed with pandas
+
+    sep = next(ch for ch in figures if not ch.isdigit())
+    try:
+        return parser.parse(figures, dayfirst=sep == ".", yearfirst=figures.index(sep) == 4).date()
+    except (ValueError, OverflowError):
+        return None
 
 
 # --- rules --------------------------------------------------------------------
@@ -339,7 +419,7 @@ def _source_line_fields(m: re.Match) -> dict | None:
     # A source line is a web address or a name of the source table: a title
     # such as "Markets rally" must not pass.
     name = m["source"].strip()
-    if re.fullmatch(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}/?", name):
+    if re.fullmatch(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?:/\S*)?", name):  # a web address
         return {SOURCE: name}
     if _source_key(name) in SOURCE_ALIASES:
         return {SOURCE: name}
@@ -389,8 +469,8 @@ RULES: list[Rule] = [
     Rule(
         "dateline",
         "header",
-        rf"(?:(?:Published|Posted|Updated|Last updated|Date)(?:\s+on)?\s*:?\s*)?"
-        rf"(?:{_WEEKDAY},?\s+)?(?P<date>{DATE_PATTERN})",
+        rf"{_DATE_LABEL}?(?:{_WEEKDAY},?\s+)?"
+        rf"(?P<date>(?:{_CLOCK}(?:\s*{_ZONE})?{_DATE_SEP}(?:{_WEEKDAY},?\s+)?)?{DATE_PATTERN})",
         flags=re.IGNORECASE,
     ),
     Rule(
@@ -456,6 +536,49 @@ def register_rule(rule: Rule, *, before: str | None = None) -> Rule:
 
 
 # --- the parser ---------------------------------------------------------------
+
+# Lowercase words a source's name may hold after its first word ("Voice of America",
+# "RT en Español").
+_NAME_PARTICLES = frozenset("of the and for on in at de del la le el al en y e di da du van von und &".split())
+
+
+def looks_like_source(line: str) -> bool:
+    """Whether a header line reads like a source's name: short, capitalised, not a sentence.
+
+    At most five words and 50 characters; every word capitalised (or a
+    number-led word such as ``21st``, or a particle such as ``of``, ``en``
+    after the first); no final stop, no colon, not a byline (``By ...``).
+    The parser takes such a line for the source when it sits in the header
+    block: right after the title, or after a date or source line that
+    follows it.
+
+    Examples
+    --------
+    >>> looks_like_source("Press TV"), looks_like_source("TASS"), looks_like_source("Voice of America")
+    (True, True, True)
+    >>> looks_like_source("The ministry said troops advanced."), looks_like_source("By Jane Doe")
+    (False, False)
+    """
+    if len(line) > 50 or line[-1] in ".!?:;," or ":" in line:
+        return False
+    words = line.split()
+    if not 1 <= len(words) <= 5 or words[0].lower() in ("by", "photo", "image", "video", "watch", "read"):
+        return False
+    for k, word in enumerate(words):
+        if k and word.lower() in _NAME_PARTICLES:
+            continue
+        if not (word[0].isupper() or (word[0].isdigit() and any(ch.isalpha() for ch in word))):
+            return False
+    return any(ch.isalpha() for ch in line)
+
+
+def _in_header_block(lines: list[str], title_at: int, last_header: int, i: int) -> bool:
+    """Whether line ``i`` belongs to the title's block: no blank line since the title, or
+    right after (blank lines allowed) a date or source line that follows the title."""
+    anchor = max(title_at, last_header)
+    gap = any(not lines[j].strip() for j in range(anchor + 1, i))
+    return not gap or anchor != title_at
+
 
 
 _FLAG_LETTERS = ((re.IGNORECASE, "i"), (re.DOTALL, "s"), (re.MULTILINE, "m"), (re.VERBOSE, "x"))
@@ -704,6 +827,7 @@ def parse(
     n = len(lines)
     i = 0
     title_at = -1
+    last_header = -1  # the last header line after the title
     header_hits = 0
     header_after_title = False
     while i < n:
@@ -720,12 +844,29 @@ def parse(
                 if TITLE in found and title_at < 0:
                     title_at = i
                     out[TITLE] = found.pop(TITLE).strip()
+                elif title_at >= 0:
+                    last_header = i
                 _record(out, found, dates, notes)
             i += 1
             continue
         if title_at < 0 and len(line) <= max_title_chars:
             title_at = i
             out[TITLE] = line
+            i += 1
+            continue
+        if (
+            title_at >= 0
+            and out[SOURCE] is None
+            and looks_like_source(line)
+            and _in_header_block(lines, title_at, last_header, i)
+            and any(rest.strip() for rest in lines[i + 1 :])
+        ):
+            # A short name in the header block that no rule knows: the site's name
+            # ("TASS", "Press TV"), not the body's first line.
+            _record(out, {SOURCE: line}, dates, notes)
+            header_hits += 1
+            header_after_title = True
+            last_header = i
             i += 1
             continue
         break
