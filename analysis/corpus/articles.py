@@ -43,18 +43,37 @@ editing this module. A rule has a *role*:
 
 This module is pure Python (no pandas): :func:`parse` is a per-article
 function that the DataFrame loader :func:`analysis.corpus.load` maps over a
-corpus, and that Dask can map over partitions.
+corpus, and that Dask can map over partitions. Source names live in
+:mod:`analysis.corpus.sources` and date shapes in :mod:`analysis.corpus.dates`;
+their public names (:data:`SOURCE_ALIASES`, :func:`register_source`,
+:func:`normalise_source`, :func:`parse_date`, ...) are re-exported here.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from analysis.text.splitter import split
+from analysis.corpus.dates import BLOG_DATE_PATTERN, DATE_PATTERN, DATELINE_PATTERN, parse_date
+from analysis.corpus.sources import (
+    SOURCE_ALIASES,
+    agency_name,
+    looks_like_source,
+    normalise_source,
+    register_source,
+    site_stem,
+    source_key,
+)
+from analysis.text.splitter import SplitRules, split
+
+__all__ = [
+    "DATE", "DATELINE_AGENCY", "DATELINE_PLACE", "DATE_PATTERN", "FIELDS", "MAX_TITLE_CHARS", "ROLES", "RULES",
+    "SHAPE", "SHAPE_BLOG", "SHAPE_FALLBACK", "SHAPE_PLAIN", "SHAPE_RAW", "SHAPE_ROW", "SOURCE", "SOURCE_ALIASES",
+    "TEXT", "TITLE", "WARNINGS", "Rule", "agency_name", "looks_like_source", "normalise_source", "parse",
+    "parse_date", "register_rule", "register_source", "site_stem", "source_key",
+]
 
 # Output fields of :func:`parse`; analysis.corpus uses the same names as columns.
 TITLE = "title"
@@ -77,266 +96,6 @@ SHAPE_RAW = "raw"  # parsing switched off: the text is kept as it is
 ROLES = ("header", "drop", "footer", "lead")
 
 MAX_TITLE_CHARS = 300
-
-# --- source names -------------------------------------------------------------
-
-#: Lowercase alias -> normalised source name. Extend with :func:`register_source`.
-#: Lookups strip ``http://``, ``www.`` and a trailing slash first, then try the
-#: site's name without spaces or domain suffix (``presstv``), so a source needs no
-#: alias unless it should map to another name.
-SOURCE_ALIASES: dict[str, str] = {
-    "reuters": "reuters",
-    "thomson reuters": "reuters",
-    "reuters.com": "reuters",
-    # IFR and LPC are Thomson Reuters services whose datelines read "(LPC/IFR)".
-    "ifr": "reuters",
-    "lpc": "reuters",
-    "ap": "ap",
-    "associated press": "ap",
-    "the associated press": "ap",
-    "apnews.com": "ap",
-    "afp": "afp",
-    "agence france-presse": "afp",
-    "agence france presse": "afp",
-    "afp.com": "afp",
-    "rt": "rt.com",
-    "rt.com": "rt.com",
-    "russia today": "rt.com",
-    "bbc": "bbc",
-    "bbc news": "bbc",
-    "bbc.co.uk": "bbc",
-    "bbc.com": "bbc",
-    # The default corpus's source; its stem alone ("abc") would also name the US network.
-    "abc.net.au": "abc.net.au",
-    "australian broadcasting corporation": "abc.net.au",
-}
-
-
-def register_source(alias: str, name: str) -> None:
-    """Map a source ``alias`` (any case) to the normalised ``name``.
-
-    A registered alias also counts as a news agency in datelines such as
-    ``PARIS (Alias) - ...``.
-
-    Examples
-    --------
-    >>> register_source("Deutsche Presse-Agentur", "dpa")
-    >>> normalise_source("DEUTSCHE PRESSE-AGENTUR")
-    'dpa'
-    >>> parse("BERLIN (Deutsche Presse-Agentur) - Rain.", title="Weather")["source"]
-    'dpa'
-    >>> del SOURCE_ALIASES["deutsche presse-agentur"]  # undo the example
-    """
-    if not isinstance(alias, str) or not alias.strip() or not isinstance(name, str) or not name:
-        raise ValueError(
-            f"register_source(alias={alias!r}, name={name!r}): pass two non-empty strings"
-        )
-    SOURCE_ALIASES[_source_key(alias)] = name
-
-
-_URL_PREFIX = re.compile(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
-
-
-def _source_key(name: str) -> str:
-    return _URL_PREFIX.sub("", name.strip().lower()).rstrip("/").strip()
-
-
-_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?::\d+)?(?:/.*)?")
-# Second-level labels under a country code that are part of the suffix ("bbc.co.uk").
-_SECOND_LEVEL = frozenset("co com net org gov edu ac gob or ne go nic mil ltd plc".split())
-
-
-def _site_stem(key: str) -> str:
-    """A site's name without spaces, punctuation or domain suffix: ``Press TV``,
-    ``PressTV`` and ``presstv.ir`` (or ``www.presstv.ir/news``) all give ``presstv``."""
-    if _DOMAIN.fullmatch(key):
-        labels = key.split("/", 1)[0].split(":", 1)[0].split(".")
-        suffix = 2 if len(labels) > 2 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 1
-        return labels[-suffix - 1]
-    return "".join(ch for ch in key if ch.isalnum())
-
-
-def normalise_source(name: str | None) -> str | None:
-    """The normalised form of a source name: aliases mapped, else the site's stem.
-
-    A name of :data:`SOURCE_ALIASES` (after lowercasing and stripping
-    ``http://``, ``www.`` and a trailing slash) gives its alias; any other
-    name gives its *stem*: lowercase letters and digits only, and for a web
-    address its site name without subdomains or domain suffix -- so that
-    ``Press TV``, ``PressTV`` and ``presstv.ir`` are one source, ``presstv``.
-    An alias can also be written as a stem (``register_source("presstv",
-    ...)``). Returns ``None`` for an empty name.
-
-    Examples
-    --------
-    >>> normalise_source("Rt.com"), normalise_source("www.Reuters.com"), normalise_source("AP")
-    ('rt.com', 'reuters', 'ap')
-    >>> normalise_source("Press TV"), normalise_source("presstv.ir"), normalise_source("https://www.presstv.ir/Detail")
-    ('presstv', 'presstv', 'presstv')
-    >>> normalise_source("www.Example.co.uk/"), normalise_source("TASS")
-    ('example', 'tass')
-    """
-    if name is None:
-        return None
-    key = _source_key(str(name))
-    if not key:
-        return None
-    found = SOURCE_ALIASES.get(key)
-    if found is not None:
-        return found
-    host = key.split("/", 1)[0]
-    if host != key and host in SOURCE_ALIASES:  # "rt.com/news/..."
-        return SOURCE_ALIASES[host]
-    stem = _site_stem(key)
-    return SOURCE_ALIASES.get(stem, stem) or key
-
-
-def agency_name(text: str) -> str | None:
-    """The normalised agency named by a dateline's parentheses, or ``None`` if unknown.
-
-    ``"Reuters"``, ``"Reuters on Friday"`` and ``"LPC/IFR"`` all name an agency
-    of :data:`SOURCE_ALIASES`; ``"VIDEO"`` does not.
-
-    Examples
-    --------
-    >>> agency_name("Reuters on Friday "), agency_name("LPC/IFR"), agency_name("VIDEO")
-    ('reuters', 'reuters', None)
-    """
-    key = _source_key(text)
-    if key in SOURCE_ALIASES:
-        return SOURCE_ALIASES[key]
-    for part in re.split(r"[/,;]+", key):
-        part = part.strip()
-        if part in SOURCE_ALIASES:
-            return SOURCE_ALIASES[part]
-        first = part.split(" ", 1)[0]
-        if first in SOURCE_ALIASES:
-            return SOURCE_ALIASES[first]
-    return None
-
-
-# --- dates --------------------------------------------------------------------
-
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:Mon|Tue(?:s)?|Wed(?:nes)?|Thu(?:r(?:s)?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
-# A clock time, and a time zone after it: "05:44", "5.44 p.m.", "GMT", "(MSK)", "+03:00", "UTC+3".
-_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
-_ZONE = r"\(?(?:[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\)?"
-# What separates a date from its time: a comma, "|", a dash, a slash, a bullet, "at".
-_DATE_SEP = r"(?:\s*[,|•·/–—-]\s*|\s+)(?:at\s+)?"
-_TIME = rf"(?:{_DATE_SEP}{_CLOCK}(?:\s*{_ZONE})?)?"
-# Day, month and year in figures: "23/11/2017", "23.11.17", "2017/11/23".
-_NUMERIC_DATE = r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./]\d{1,2}[./]\d{1,2})(?![\d./-])"
-# A date as written in news headers, without a weekday; no named groups so it
-# can be embedded in rule patterns.
-DATE_PATTERN = (
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?[\s-]+{_MONTH},?[\s-]+(?:\d{{4}}|\d{{2}})"
-    rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}}(?=$|[T\s,|])"
-    rf"|{_NUMERIC_DATE})"
-    rf"(?:T\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?{_TIME}"
-)
-#: A dateline's leading label: "Published time:", "Last updated:", "Posted on", "Updated",
-#: "Publication date:". Words, not any word: every title line is tried against it.
-_DATE_LABEL = (
-    r"(?:(?:(?:first|last|originally|publication|article)[ ])?"
-    r"(?:published|posted|updated|modified|created|issued|dated?|time)"
-    r"(?:[ ](?:on|at|time|date))?[ ]?(?::[ ]*|[ ]+))"
-)
-
-_DATE_MDY = re.compile(
-    rf"(?:{_WEEKDAY},?\s+)?(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
-    re.IGNORECASE,
-)
-_DATE_DMY = re.compile(
-    rf"(?:{_WEEKDAY},?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+(?P<mon>{_MONTH}),?[\s-]+"
-    r"(?P<y>\d{4}|\d{2})(?!\d)",
-    re.IGNORECASE,
-)
-_DATE_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
-_DATE_NUMERIC = re.compile(rf"(?<![\d./-]){_NUMERIC_DATE}")
-_TIME_OF_DAY = re.compile(
-    r"(?:^|[\sT,])(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?::(?P<ss>\d{2}))?(?:\.\d+)?"
-    r"\s*(?P<ampm>[AaPp])?\.?(?:[Mm]\.?)?(?![\d])"
-)
-
-
-def parse_date(text: str | None) -> _dt.datetime | None:
-    """Read a date (and time, when given) as written in news headers or CSV columns.
-
-    Forms: ``November 23, 2017``, ``Thursday, November 23, 2017``,
-    ``23 Nov, 2017 05:44``, ``Nov 23, 2017 | 05:44 GMT``, ``31-Dec-17``,
-    ``2017-12-31``, ``2017-12-31T08:15:00Z``, ``Dec. 5, 2017 at 5:44 PM``,
-    ``11:44 AM ET, Thu November 23, 2017`` (the time first), and dates in
-    figures: ``23/11/2017``, ``23.11.2017 05:44``, ``2017/11/23``. Figures are
-    read by ``dateutil``: day first when separated by dots (the European
-    way), else month first unless the first number is above 12
-    (``05/11/2017`` is May 11). Time zones are ignored (the clock time is
-    kept). Returns ``None`` when no date is found.
-
-    Examples
-    --------
-    >>> parse_date("23 Nov, 2017 05:44")
-    datetime.datetime(2017, 11, 23, 5, 44)
-    >>> parse_date("31-Dec-17"), parse_date("tomorrow")
-    (datetime.datetime(2017, 12, 31, 0, 0), None)
-    >>> parse_date("Nov 23, 2017 | 05:44 GMT"), parse_date("23.11.2017, 17:44 MSK")
-    (datetime.datetime(2017, 11, 23, 5, 44), datetime.datetime(2017, 11, 23, 17, 44))
-    """
-    if not text:
-        return None
-    text = text.strip()
-    for pattern in (_DATE_ISO, _DATE_MDY, _DATE_DMY, _DATE_NUMERIC):
-        m = pattern.search(text)
-        if m is None:
-            continue
-        if pattern is _DATE_NUMERIC:
-            day = _numeric_date(m.group())
-            if day is None:
-                return None
-            year, month, parts = day.year, day.month, {"d": day.day}
-        else:
-            parts = m.groupdict()
-            year = int(parts["y"])
-            if year < 100:  # two-digit years, as in "31-Dec-17"
-                year += 2000 if year < 70 else 1900
-            month = int(parts["m"]) if "m" in parts else _MONTHS[parts["mon"][:3].lower()]
-        hour = minute = second = 0
-        # The time after the date, else before it ("11:44 AM ET, Thu November 23, 2017").
-        t = _TIME_OF_DAY.search(text, m.end()) or _TIME_OF_DAY.search(text, 0, m.start())
-        if t is not None:
-            hour, minute = int(t["hh"]), int(t["mm"])
-            second = int(t["ss"] or 0)
-            if t["ampm"]:
-                hour = hour % 12 + (12 if t["ampm"].lower() == "p" else 0)
-        try:
-            return _dt.datetime(year, month, int(parts["d"]), hour, minute, second)
-        except ValueError:
-            try:  # an impossible time should not lose a good date
-                return _dt.datetime(year, month, int(parts["d"]))
-            except ValueError:
-                return None
-    return None
-
-
-@functools.lru_cache(maxsize=4096)
-def _numeric_date(figures: str) -> _dt.date | None:
-    """A date written in figures, read by dateutil (which knows which order is possible)."""
-    from dateutil import parser  # installed with pandas
-
-    sep = next(ch for ch in figures if not ch.isdigit())
-    try:
-        return parser.parse(figures, dayfirst=sep == ".", yearfirst=figures.index(sep) == 4).date()
-    except (ValueError, OverflowError):
-        return None
-
 
 # --- rules --------------------------------------------------------------------
 
@@ -421,7 +180,7 @@ def _source_line_fields(m: re.Match) -> dict | None:
     name = m["source"].strip()
     if re.fullmatch(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?:/\S*)?", name):  # a web address
         return {SOURCE: name}
-    if _source_key(name) in SOURCE_ALIASES:
+    if source_key(name) in SOURCE_ALIASES:
         return {SOURCE: name}
     return None
 
@@ -463,14 +222,13 @@ RULES: list[Rule] = [
     Rule(
         "blog_date",
         "header",
-        rf"{_WEEKDAY},?\s+(?P<date>{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}){_TIME}",
+        BLOG_DATE_PATTERN,
         flags=re.IGNORECASE,
     ),
     Rule(
         "dateline",
         "header",
-        rf"{_DATE_LABEL}?(?:{_WEEKDAY},?\s+)?"
-        rf"(?P<date>(?:{_CLOCK}(?:\s*{_ZONE})?{_DATE_SEP}(?:{_WEEKDAY},?\s+)?)?{DATE_PATTERN})",
+        DATELINE_PATTERN,
         flags=re.IGNORECASE,
     ),
     Rule(
@@ -536,40 +294,6 @@ def register_rule(rule: Rule, *, before: str | None = None) -> Rule:
 
 
 # --- the parser ---------------------------------------------------------------
-
-# Lowercase words a source's name may hold after its first word ("Voice of America",
-# "RT en Español").
-_NAME_PARTICLES = frozenset("of the and for on in at de del la le el al en y e di da du van von und &".split())
-
-
-def looks_like_source(line: str) -> bool:
-    """Whether a header line reads like a source's name: short, capitalised, not a sentence.
-
-    At most five words and 50 characters; every word capitalised (or a
-    number-led word such as ``21st``, or a particle such as ``of``, ``en``
-    after the first); no final stop, no colon, not a byline (``By ...``).
-    The parser takes such a line for the source when it sits in the header
-    block: right after the title, or after a date or source line that
-    follows it.
-
-    Examples
-    --------
-    >>> looks_like_source("Press TV"), looks_like_source("TASS"), looks_like_source("Voice of America")
-    (True, True, True)
-    >>> looks_like_source("The ministry said troops advanced."), looks_like_source("By Jane Doe")
-    (False, False)
-    """
-    if len(line) > 50 or line[-1] in ".!?:;," or ":" in line:
-        return False
-    words = line.split()
-    if not 1 <= len(words) <= 5 or words[0].lower() in ("by", "photo", "image", "video", "watch", "read"):
-        return False
-    for k, word in enumerate(words):
-        if k and word.lower() in _NAME_PARTICLES:
-            continue
-        if not (word[0].isupper() or (word[0].isdigit() and any(ch.isalpha() for ch in word))):
-            return False
-    return any(ch.isalpha() for ch in line)
 
 
 def _in_header_block(lines: list[str], title_at: int, last_header: int, i: int) -> bool:
@@ -653,10 +377,10 @@ def _truncate(line: str, limit: int) -> str:
     return cut.rstrip() + "…"
 
 
-def _first_sentence(line: str, limit: int) -> str:
+def _first_sentence(line: str, limit: int, split_rules: SplitRules | None) -> str:
     """A title for a text without one: its first sentence, cut to ``limit``."""
     # Only the start is split, so a 50 MB line costs no more than a short one.
-    found = split(line[: 2 * limit])
+    found = split(line[: 2 * limit], split_rules)
     return _truncate(found[0].strip() if found else line, limit)
 
 
@@ -749,6 +473,7 @@ def parse(
     title: str | None = None,
     rules: Iterable[Rule] | None = None,
     max_title_chars: int = MAX_TITLE_CHARS,
+    split_rules: SplitRules | None = None,
 ) -> dict:
     """Parse one article's raw text into its fields.
 
@@ -764,6 +489,12 @@ def parse(
         The rules to try, in order; default :data:`RULES`.
     max_title_chars : int, default 300
         A longer first line is not taken for a title.
+    split_rules : analysis.text.SplitRules, optional
+        The sentence splitter's word lists, for the title of a text whose first
+        line is too long (its first sentence); default
+        :func:`analysis.text.split_rules` (the lists as they stand now).
+        :func:`analysis.corpus.load` freezes them once and sends them with
+        every batch, so worker processes split as the caller does.
 
     Returns
     -------
@@ -882,7 +613,7 @@ def parse(
             notes.append("no title or body found: only header lines")
         else:
             first = next(line.strip() for line in body_lines if line.strip())
-            out[TITLE] = _first_sentence(first, max_title_chars)
+            out[TITLE] = _first_sentence(first, max_title_chars, split_rules)
             notes.append(
                 f"no title line (first line is {len(first):,} characters, more than "
                 f"max_title_chars={max_title_chars}): its first sentence is the title, all of it the text"
@@ -894,7 +625,7 @@ def parse(
         else:
             notes.append("only one line: its first sentence is the title, all of it the text")
             body_lines = [out[TITLE]]
-            out[TITLE] = _first_sentence(out[TITLE], max_title_chars)
+            out[TITLE] = _first_sentence(out[TITLE], max_title_chars, split_rules)
     elif not header_after_title and title_at + 1 < n and lines[title_at + 1].strip():
         out[SHAPE] = SHAPE_FALLBACK
         notes.append("no blank line after the title line: first line taken as the title")
