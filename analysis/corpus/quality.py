@@ -29,6 +29,8 @@ SYMBOL_RATIO, NO_STOP_SHARE, ENGLISH_SHARE, FAILED = "symbol_ratio", "no_stop_sh
 #: Columns of :func:`quality_table` (``summary(df).quality``).
 QUALITY_COLUMNS = (DOC_ID, REPEATED_SHARE, SYMBOL_RATIO, NO_STOP_SHARE, ENGLISH_SHARE, FAILED)
 
+__all__ = ["ENGLISH_WORDS", "QUALITY_COLUMNS", "QUALITY_LIMITS", "measures", "quality_table"]
+
 # Characters that are neither letters, digits, white space nor the punctuation of prose.
 _SYMBOL = re.compile(r"[^\w\s.,;:!?'\"()\-–—’‘“”…%$€£]|_")
 _ANY_WORD = re.compile(r"[^\W\d_]+")
