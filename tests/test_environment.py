@@ -80,3 +80,14 @@ def test_every_subpackage_is_packaged():
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
     found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "analysis").rglob("__init__.py")}
     assert found - listed == set(), f"add to [tool.setuptools] packages in pyproject.toml: {sorted(found - listed)}"
+
+
+@pytest.mark.parametrize("module", ["analysis.text", "analysis.corpus", "analysis.terms", "analysis.sentences"])
+def test_counting_and_splitting_do_not_import_scikit_learn(module):
+    # import sklearn costs about a second, paid again by every worker process and fresh kernel; the English
+    # stop list is read from its data module alone.
+    code = (f"import sys, {module} as m\n"
+            "from analysis.text import tokenize; tokenize('the cat')\n"
+            "print('sklearn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -11,7 +11,7 @@ from sklearn.base import clone
 from sklearn.pipeline import Pipeline
 
 from analysis import _parallel
-from analysis.topics import model as topic_model, result as topic_result
+from analysis.topics import choosing as topic_choosing, model as topic_model, result as topic_result
 from analysis import plots, topics
 
 # Three topics with their own words; every article mixes four of its topic's
@@ -68,7 +68,8 @@ def test_tiny_corpus_recovers_its_topics(tiny, tiny_result):
     # Each topic is named after its own words.
     for j, name in tiny_result.names.items():
         label = tiny.loc[tiny_result.labels == j, "label"].iloc[0]
-        assert set(name.split(", ")) <= set(_WORDS[label])
+        # Words, or phrases of them (collocations of the corpus).
+        assert {w for term in name.split(", ") for w in term.split(" ")} <= set(_WORDS[label])
     assert tiny_result.sizes["n_articles"].tolist() == [12, 12, 12]
     assert tiny_result.sizes["share"].sum() == pytest.approx(1.0)
 
@@ -484,8 +485,9 @@ def test_bbc_quality_over_seeds(bbc):
 @pytest.mark.slow
 def test_bbc_k_chosen(bbc):
     result = topics.cluster(bbc, k=None, progress=False)
-    assert 4 <= result.k <= 6
-    assert topics.evaluate(result, bbc).nmi >= 0.85
+    assert result.k == 5, result.k_reason
+    assert result.k_reason.startswith("clear topics")
+    assert topics.evaluate(result, bbc).nmi >= 0.90
     # Choosing k changes nothing else: the topics are those of the chosen k passed directly.
     fixed = topics.cluster(bbc, k=result.k, progress=False)
     pd.testing.assert_series_equal(result.labels, fixed.labels)
@@ -512,3 +514,164 @@ def test_news2017_over_time_and_by_source(news2017):
     assert volume.sum() == dated.sum()
     by = topics.topics_by(result, news2017, by="source")
     assert np.allclose(by.groupby("group")["share"].sum(), 1.0)
+
+
+# --- names, catch-all topics, low confidence, the hierarchy (issue 12) -------------------
+
+_GENERIC = {"said", "mr", "new", "year", "people"}
+
+
+def test_words_every_topic_uses_name_no_topic(tiny):
+    data = tiny.assign(text=tiny["text"] + " said mr new year people")
+    result = topics.cluster(data, k=3, progress=False)
+    words = {w for name in result.names for term in name.split(", ") for w in term.split(" ")}
+    assert words and not words & _GENERIC
+    assert set(result.distinctive.columns) == set(topics.DISTINCTIVE_COLUMNS)
+    assert (result.distinctive["ownership"] >= 0.5).all()
+
+
+def test_names_prefer_the_corpus_phrases():
+    rng = np.random.default_rng(1)
+    war = [f"Troops hunted Bin Laden near Tora Bora. The {w} was {v}." for w, v in
+           zip(rng.choice(["search", "raid", "patrol", "convoy"], 15), rng.choice(["long", "slow", "quiet"], 15))]
+    money = [f"The central bank raised interest rates. Shares {w} as investors {v}." for w, v in
+             zip(rng.choice(["fell", "rose", "slipped"], 15), rng.choice(["sold", "waited", "bought"], 15))]
+    result = topics.cluster(war + money, k=2, progress=False)
+    war_topic = int(result.labels.iloc[0])
+    assert {"bin laden", "tora bora"} & set(result.names[war_topic].split(", "))
+
+
+def test_a_topic_without_shared_words_is_a_catch_all():
+    rng = np.random.default_rng(2)
+    data = _corpus(n_per_topic=15)
+    # Odd articles: each draws its words from a large pool that no clean topic uses, so no
+    # three words reach half of them.
+    pool = [f"misc{i}" for i in range(400)]
+    odd = pd.DataFrame({"doc_id": [f"odd-{i}" for i in range(20)], "title": "odd", "label": "odd",
+                        "text": [" ".join(rng.choice(pool, 5, replace=False)) for _ in range(20)]})
+    data = pd.concat([data, odd], ignore_index=True)
+    result = topics.cluster(data, k=4, progress=False)
+    odd_topic = int(result.labels.iloc[-1])
+    assert (result.labels.iloc[-20:] == odd_topic).all()
+    assert result.sizes.set_index("topic")["catch_all"].to_dict() == {j: j == odd_topic for j in range(4)}
+
+
+def test_low_confidence_is_a_flag_and_every_article_with_terms_has_a_topic(tiny, tiny_result):
+    flags = tiny_result.articles["low_confidence"]
+    assert flags.dtype == bool and not flags.any()
+    assert tiny_result.articles["topic"].notna().all()
+
+
+def test_hierarchy_levels_without_refitting(tiny, tiny_result):
+    tree = tiny_result.hierarchy
+    assert tuple(tree.columns) == topics.HIERARCHY_COLUMNS
+    finest = int(tree["n_topics"].max())
+    assert finest >= tiny_result.k and tree["n_topics"].min() == 1
+    at_k = tiny_result.at(tiny_result.k)
+    assert tuple(at_k.columns) == topics.LEVEL_COLUMNS
+    assert at_k["topic"].tolist() == tiny_result.labels.tolist()
+    assert at_k["name"].tolist() == tiny_result.articles["name"].tolist()
+    assert tiny_result.at(1)["topic"].nunique() == 1
+    fine = tiny_result.at(finest)
+    assert fine["topic"].nunique() == finest
+    # Each fine topic lies inside one fitted topic: the tree merges inside topics first.
+    assert (pd.crosstab(fine["topic"], at_k["topic"]) > 0).sum(axis=1).max() == 1
+    with pytest.raises(ValueError, match="pass a whole number from 1 to"):
+        tiny_result.at(finest + 1)
+
+
+def test_plot_dendrogram(tiny_result):
+    ax = plots.topic_dendrogram(tiny_result.hierarchy, k=tiny_result.k)
+    leaves = int(tiny_result.hierarchy["n_topics"].max())
+    assert ax.get_title() == f"Topic hierarchy: {leaves} fine topics, cut at {tiny_result.k}"
+    assert len(ax.get_yticklabels()) == leaves
+
+
+def test_choose_k_is_the_same_for_the_same_seed_and_says_why(tiny):
+    first = topics.choose_k(tiny, k_range=range(2, 6), random_state=3, progress=False)
+    again = topics.choose_k(tiny, k_range=range(2, 6), random_state=3, progress=False)
+    pd.testing.assert_frame_equal(first, again)
+    assert first.attrs["reason"].startswith("clear topics")
+
+
+def test_a_split_that_cuts_an_island_is_not_read_as_topics():
+    curve = pd.DataFrame({"k": [2, 3, 4, 5], "kappa": [0.9, 0.3, 0.5, 0.4], "largest_share": [0.9, 0.7, 0.45, 0.4],
+                          "stability_sd": [0.01] * 4, "null_stability": [0.3] * 4})
+    assert topic_choosing.pick_k(curve)[0] == 4
+    assert topic_choosing.pick_k(curve.assign(largest_share=[0.6, 0.7, 0.45, 0.4]))[0] == 2
+    # Within one standard error of the best, the fewest topics win.
+    noisy = curve.assign(kappa=[0.2, 0.45, 0.5, 0.3], stability_sd=0.3)
+    assert topic_choosing.pick_k(noisy)[0] == 3
+    assert topic_choosing.pick_k(noisy.assign(stability_sd=0.01))[0] == 4
+
+
+def test_structureless_vectors_have_no_clear_topics():
+    rng = np.random.default_rng(0)
+    points = rng.normal(size=(300, 20))
+    points /= np.linalg.norm(points, axis=1, keepdims=True)
+    k, curve, reason = topic_choosing.choose(points, range(2, 9), n_resamples=8)
+    assert not reason.startswith("clear topics"), reason
+    assert curve["chosen"].sum() == 1 and 2 <= k <= 8
+
+
+@pytest.mark.slow
+def test_default_corpus_gets_named_islands():
+    from analysis import datasets
+
+    df = datasets.load_corpus("default", progress=False)
+    result = topics.cluster(df, k=None, progress=False)
+    assert result.k >= 6, result.k_reason
+    words = {w for name in result.names for term in name.split(", ") for w in term.split(" ")}
+    assert not words & _GENERIC, result.names.tolist()
+    # The map's islands are mostly one colour: most of an article's nearest neighbours on the map share its topic.
+    xy = result.coords[["x", "y"]].to_numpy()
+    near = np.argsort(((xy[:, None, :] - xy[None, :, :]) ** 2).sum(-1), axis=1)[:, 1:11]
+    same = (result.coords["topic"].to_numpy()[near] == result.coords["topic"].to_numpy()[:, None]).mean()
+    assert same >= 0.7, same
+
+
+def _plain_count_terms(texts, min_phrase_count=3):
+    """count_terms written plainly, sentence by sentence (the reference its array version must equal)."""
+    from collections import Counter
+
+    import scipy.sparse as sp
+
+    from analysis.text import normalise, split, stop_words
+    from analysis.text.tokens import keep_term, raw_terms
+    from analysis.topics import naming
+
+    stop = stop_words("english")
+    occurrences, rows, cols, index = Counter(), [], [], {}
+    for i, text in enumerate(t if isinstance(t, str) else "" for t in texts):
+        found = []
+        for sentence in split(text):
+            raw = raw_terms(normalise(sentence), None)
+            kept = [keep_term(t, stop, False, True) for t in raw]
+            found += [t for t, k in zip(raw, kept) if k]
+            found += [f"{a} {b}" for a, b, ka, kb in zip(raw, raw[1:], kept, kept[1:]) if ka and kb]
+        occurrences.update(found)
+        for term in sorted(set(found)):
+            rows.append(i)
+            cols.append(index.setdefault(term, len(index)))
+    uniques = list(index)
+    n_tokens = sum(n for t, n in occurrences.items() if " " not in t)
+    good = naming._collocations(pd.Series(occurrences, dtype=float), n_tokens, min_phrase_count)
+    keep = np.array([" " not in t or t in good for t in uniques], dtype=bool)
+    presence = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(texts), len(uniques)))[:, keep]
+    return presence, [t for t, k in zip(uniques, keep) if k]
+
+
+@pytest.mark.parametrize("which", ["hand", "bbc"])
+def test_count_terms_equals_its_plain_version(which, request):
+    from analysis.topics import naming
+
+    if which == "hand":
+        texts = ["Bin Laden hid in caves. The caves of Tora Bora.", "Bin Laden fled east to Tora Bora!",
+                 "Troops hunted Bin Laden; the troops left.", "Rates rose again. Bank of England rates.", "", None,
+                 "Banks cut rates. Mr. Bin Laden's caves.", "Tora Bora caves were empty. Troops fled."] * 3
+    else:
+        texts = request.getfixturevalue("bbc")["text"].tolist()[:400]
+    got = naming.count_terms(texts)
+    presence, terms = _plain_count_terms(texts)
+    assert got.terms == terms
+    assert (got.presence != presence).nnz == 0

@@ -441,7 +441,8 @@ def table_frame(raw: pd.DataFrame, ids: list[str], path, folder_label, stem, opt
     frame = build_frame(cols, extra)
     rest = [c for c in raw.columns if c not in used]
     if rest:
-        passthrough = raw[rest].reset_index(drop=True)
+        # Columns of strings get pandas' string dtype, as every text column of the table has.
+        passthrough = raw[rest].reset_index(drop=True).infer_objects()
         passthrough.columns = [
             f"{c}_input" if c in frame.columns else c for c in passthrough.columns
         ]

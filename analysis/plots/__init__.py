@@ -24,6 +24,7 @@ from analysis.plots.sentences import (
     sentence_lengths,
 )
 from analysis.plots.topics import (
+    topic_dendrogram,
     topic_heatmap,
     topic_k_curve,
     topic_map,
@@ -36,6 +37,7 @@ from analysis.plots.topics import (
 __all__ = [
     "article_lengths", "articles_by_group", "articles_per_period", "keyness_bars", "rank_frequency",
     "readability_by_group", "readability_vs_length", "sentence_lengths", "term_trends", "top_speakers", "top_terms",
-    "topic_heatmap", "topic_k_curve", "topic_map", "topic_shares_over_time", "topic_sizes", "topic_stability",
+    "topic_dendrogram", "topic_heatmap", "topic_k_curve", "topic_map", "topic_shares_over_time", "topic_sizes",
+    "topic_stability",
     "topic_terms",
 ]

@@ -1,4 +1,4 @@
-"""Charts of topic tables (:mod:`analysis.topics`): k curve, terms, map, sizes, shares, heatmaps, stability."""
+"""Charts of topic tables (:mod:`analysis.topics`): k curve, terms, map, sizes, shares, heatmaps, stability, tree."""
 
 from __future__ import annotations
 
@@ -15,15 +15,22 @@ def _topic_labels(table):
 
 
 def topic_k_curve(k_scores, *, threshold=0.95, ax=None):
-    """Stability of the topics for each number of topics tried, the chosen k marked.
+    """How the number of topics was chosen: agreement of resampled runs per k, beyond a shuffled copy.
+
+    Draws, per k tried: ``stability`` (agreement of the resampled runs),
+    ``null_stability`` (the same on shuffled copies with no topics), their
+    chance-corrected ``kappa``, and ``light_stability`` where it was measured
+    (with the ``threshold`` above which a k counts as clearly stable); the
+    chosen k is circled.
 
     Parameters
     ----------
     k_scores : DataFrame
-        ``k``, ``stability``, ``stability_sd``, ``chosen``:
-        ``analysis.topics.choose_k(df)`` or ``result.k_scores``.
+        ``analysis.topics.choose_k(df)`` or ``result.k_scores``: ``k``,
+        ``stability``, ``chosen`` and, when present, ``null_stability``,
+        ``kappa``, ``light_stability``.
     threshold : float or None
-        Draw the stability threshold of the criterion (``analysis.topics.STABLE``; None: no line).
+        The light runs' stability threshold (``analysis.topics.STABLE``; None: no line).
     ax : matplotlib Axes, optional
 
     Returns
@@ -33,36 +40,43 @@ def topic_k_curve(k_scores, *, threshold=0.95, ax=None):
     Examples
     --------
     >>> import pandas as pd
-    >>> curve = pd.DataFrame({"k": [2, 3, 4], "stability": [0.8, 0.99, 0.7],
-    ...                       "stability_sd": [0.1, 0.01, 0.1], "chosen": [False, True, False]})
+    >>> curve = pd.DataFrame({"k": [2, 3, 4], "stability": [0.9, 0.8, 0.6], "null_stability": [0.8, 0.3, 0.3],
+    ...                       "kappa": [0.5, 0.71, 0.43], "chosen": [False, True, False]})
     >>> ax = topic_k_curve(curve)
-    >>> ax.lines[0].get_ydata().tolist(), ax.get_title()
-    ([0.8, 0.99, 0.7], 'Choosing the number of topics: k = 3')
+    >>> ax.get_title(), ax.lines[0].get_ydata().tolist()
+    ('Choosing the number of topics: k = 3', [0.9, 0.8, 0.6])
     """
-
     ax = get_axes(ax)
     title = "Choosing the number of topics"
     if k_scores is None or len(k_scores) == 0:
         return no_data(ax, title)
     k = k_scores["k"].to_numpy()
-    stab = k_scores["stability"].to_numpy(dtype=float)
-    ax.plot(k, stab, marker="o", color="C0", label="stability (ARI between resampled runs)")
-    if "stability_sd" in k_scores.columns:
-        sd = k_scores["stability_sd"].to_numpy(dtype=float)
-        # ARI is at most 1: a band past it would be drawing nothing real.
-        ax.fill_between(k, stab - sd, np.minimum(stab + sd, 1.0), color="C0", alpha=0.15, linewidth=0)
-    if threshold is not None:
-        ax.axhline(threshold, color="grey", linestyle="--", linewidth=1, label=f"stable: >= {threshold:g}")
+    ax.plot(k, k_scores["stability"].to_numpy(dtype=float), marker="o", color="C0",
+            label="stability: the articles (ARI between resampled runs)")
+    if "null_stability" in k_scores.columns:
+        ax.plot(k, k_scores["null_stability"].to_numpy(dtype=float), marker=".", color="C7", linestyle=":",
+                label="stability: shuffled copies, no topics")
+    if "kappa" in k_scores.columns:
+        # kappa can be far below 0 where the copies agree more than the articles: clip to keep the scale.
+        ax.plot(k, np.clip(k_scores["kappa"].to_numpy(dtype=float), -0.2, 1.0), marker="s", color="C2",
+                label="kappa: agreement beyond the copies'")
+    if "light_stability" in k_scores.columns and k_scores["light_stability"].notna().any():
+        ax.plot(k, k_scores["light_stability"].to_numpy(dtype=float), marker="^", color="C1", linestyle="--",
+                label="light k-means runs")
+        if threshold is not None:
+            ax.axhline(threshold, color="grey", linestyle="--", linewidth=1, label=f"clearly stable: >= {threshold:g}")
     chosen = k_scores[k_scores["chosen"]] if "chosen" in k_scores.columns else k_scores.iloc[0:0]
     if len(chosen):
         best = int(chosen["k"].iloc[0])
-        ax.scatter([best], chosen["stability"].to_numpy(dtype=float), s=120, facecolors="none",
+        column = "kappa" if "kappa" in k_scores.columns else "stability"
+        ax.scatter([best], np.clip(chosen[column].to_numpy(dtype=float), -0.2, 1.0), s=140, facecolors="none",
                    edgecolors="C3", linewidths=2, zorder=3, label=f"chosen k = {best}")
         title += f": k = {best}"
-    ax.set_xticks(k)
+    ax.set_xticks(k if len(k) <= 15 else k[::2])
+    ax.set_ylim(-0.2, 1.05)
     ax.set_title(title)
     ax.set_xlabel("number of topics (k)")
-    ax.set_ylabel("stability (ARI)")
+    ax.set_ylabel("agreement (ARI) / kappa")
     ax.legend(fontsize="small", loc="lower left")
     return ax
 
@@ -345,4 +359,72 @@ def topic_stability(topics_table, *, ari=None, ax=None):
         title += f" (mean ARI {ari:.2f})"
     ax.set_title(title)
     ax.set_xlabel("Jaccard overlap with the best-matching topic of another seed (mean)")
+    return ax
+
+
+def topic_dendrogram(hierarchy, *, k=None, ax=None):
+    """The topic tree: fine topics (leaves, by name) merged step by step; a dashed line cuts it at ``k`` topics.
+
+    Parameters
+    ----------
+    hierarchy : DataFrame
+        ``result.hierarchy`` (:data:`analysis.topics.HIERARCHY_COLUMNS`).
+    k : int, optional
+        Draw the cut into ``k`` topics (the fitted topics when ``k = result.k``)
+        and colour each of its topics' branches.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> h = pd.DataFrame({"node": [0, 1, 2, 3, 4], "left": [None, None, None, 0, 2],
+    ...                   "right": [None, None, None, 1, 3], "height": [0, 0, 0, 1.0, 2.0],
+    ...                   "n_articles": [5, 5, 4, 10, 14], "n_topics": [3, 3, 3, 2, 1],
+    ...                   "topic": [0, 0, 1, 0, None], "name": ["a", "b", "c", "ab", "abc"],
+    ...                   "catch_all": [False] * 5})
+    >>> ax = topic_dendrogram(h, k=2)
+    >>> ax.get_title(), [t.get_text() for t in ax.get_yticklabels()]
+    ('Topic hierarchy: 3 fine topics, cut at 2', ['c (4)', 'a (5)', 'b (5)'])
+    """
+    from scipy.cluster.hierarchy import dendrogram
+
+    ax = get_axes(ax, figsize=(8, max(3.0, 0.3 * (len(hierarchy) + 1) / 2 + 1)))
+    title = "Topic hierarchy"
+    if hierarchy is None or len(hierarchy) == 0:
+        return no_data(ax, title)
+    leaves = hierarchy[hierarchy["left"].isna()]
+    merges = hierarchy[hierarchy["left"].notna()]
+    labels = [f"{n}{' [catch-all]' if c else ''} ({a})"
+              for n, c, a in zip(leaves["name"], leaves["catch_all"], leaves["n_articles"])]
+    title += f": {len(leaves)} fine topics"
+    if len(merges) == 0:
+        ax.barh([0], [0])
+        ax.set_yticks([0], labels)
+        ax.set_title(title)
+        return ax
+    linkage = merges[["left", "right", "height", "n_articles"]].to_numpy(dtype=float)
+    # scipy's fourth column counts leaves (fine topics), not articles.
+    n_leaves = len(leaves)
+    count = [1] * n_leaves
+    for a, b in linkage[:, :2].astype(int):
+        count.append(count[a] + count[b])
+    linkage[:, 3] = count[n_leaves:]
+    threshold = None
+    if k is not None and 1 < k <= len(leaves):
+        # Between the height of the merge that leaves k topics and the next one.
+        heights = linkage[:, 2]
+        low = heights[len(leaves) - k - 1] if len(leaves) - k - 1 >= 0 else 0.0
+        threshold = (low + heights[len(leaves) - k]) / 2
+        title += f", cut at {k}"
+    dendrogram(linkage, orientation="right", labels=labels, ax=ax, color_threshold=threshold or 0,
+               above_threshold_color="grey", leaf_font_size=8)
+    if threshold is not None:
+        ax.axvline(threshold, color="grey", linestyle="--", linewidth=1)
+    ax.set_title(title)
+    ax.set_xlabel("merge height (Ward distance of the LSA centres)")
+    ax.set_ylabel("fine topic (articles)")
     return ax

@@ -13,11 +13,11 @@ from __future__ import annotations
 import functools
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from analysis.text.counting import coded_words, marker_stem
 from analysis.text.splitter import SplitRules, quotations, spans
 from analysis.text.syllable_counts import word_syllables
+from analysis.text.tokens import english_stop_words
 
 
 class _WordTable:
@@ -105,7 +105,7 @@ def _stop_word_array():
     """scikit-learn's English stop words as an Arrow array (for pyarrow.compute.is_in)."""
     import pyarrow as pa
 
-    return pa.array(sorted(ENGLISH_STOP_WORDS), type=pa.string())
+    return pa.array(sorted(english_stop_words()), type=pa.string())
 
 
 _WORDS = _WordTable()

@@ -104,6 +104,29 @@ def words(text: str) -> list[str]:
     return WORD.findall(straight_apostrophes(text))
 
 
+_ENGLISH: list[frozenset] = []
+
+
+def english_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop list (318 words), read from the installed package's data module.
+
+    That module is plain data; loading it by itself costs a millisecond, where
+    ``import sklearn`` costs about a second, which every worker process and
+    every fresh kernel would otherwise pay for a list of words.
+    """
+    if not _ENGLISH:
+        import importlib.util
+        from pathlib import Path
+
+        spec = importlib.util.find_spec("sklearn")
+        path = Path(next(iter(spec.submodule_search_locations))) / "feature_extraction" / "_stop_words.py"
+        data = importlib.util.spec_from_file_location("_sklearn_stop_words", path)
+        module = importlib.util.module_from_spec(data)
+        data.loader.exec_module(module)
+        _ENGLISH.append(frozenset(module.ENGLISH_STOP_WORDS))
+    return _ENGLISH[0]
+
+
 def stop_words(stopwords) -> frozenset[str]:
     """The set of terms ``stopwords`` names: ``"english"`` (scikit-learn's list), None (none) or a collection.
 
@@ -122,9 +145,7 @@ def stop_words(stopwords) -> frozenset[str]:
                 f"stopwords={stopwords!r} is not a known list; pass 'english', None, "
                 "or a collection of words"
             )
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-        return frozenset(ENGLISH_STOP_WORDS)
+        return english_stop_words()
     if isinstance(stopwords, frozenset) and all(w == normalise(w) for w in stopwords):
         return stopwords
     return frozenset(normalise(w) for w in stopwords)

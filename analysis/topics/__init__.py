@@ -1,8 +1,9 @@
 """Topic clusters: articles grouped into named topics, how many topics, topics over time and by group.
 
 - :func:`cluster` -- group a corpus into topics; returns a :class:`TopicResult`
-  (labels, top terms, names, sizes, representative articles, NPMI coherence,
-  a 2-D map, and the k-selection curve when ``k`` was chosen).
+  (labels, top terms, names, sizes with catch-all flags, representative
+  articles, NPMI coherence, a 2-D map, the topic hierarchy, and the
+  k-selection curve with the rule that chose k when ``k`` was chosen).
 - :class:`TopicModel` -- the scikit-learn estimator underneath (``fit``,
   ``predict``, ``transform``), to assign new articles to fitted topics or use
   in a ``Pipeline``.
@@ -62,11 +63,22 @@ soft memberships (each article's topic weights, summing to 1). NMF trades
 some accuracy for the soft memberships: NMI 0.85 on BBC (scikit-learn's NMF
 from its default start: 0.78-0.86 depending on the pruning).
 
-Speed (BBC, 2,225 articles, one core): about 0.3 s for k=5, a third of it
-counting terms with the shared tokeniser; choosing k adds about 3 s. See
-``benchmarks/bench_topics.py``.
+Speed (BBC, 2,225 articles, on the project's busy 2-core machine): the
+estimator at k=5 about 0.9 s; :func:`cluster` with names, catch-all flags and
+the topic tree about 2.8 s; choosing k (2 to 30 tried) about 14 s. On 50,000
+articles choosing k costs 1.0-1.9x one clustering at k=20 (two runs). See
+``benchmarks/bench_topics.py`` and ``benchmarks/bench_topics_k.py``.
 
-Choosing k (``k=None``): see :func:`choose_k`.
+Choosing k (``k=None``): see :func:`choose_k` and :mod:`analysis.topics.choosing`.
+
+Names (:mod:`analysis.topics.naming`): the words and two-word phrases a
+topic's articles use far more than the other topics' (a topic must "own" a
+term: use it more than all other topics together, each weighed the same), so
+words every topic uses never name one, with no list of banned words; a topic
+fewer than half of whose articles use a term of its name is marked
+``catch_all``. The hierarchy (:mod:`analysis.topics.hierarchy`): each topic
+split into fine topics, merged back by Ward's method inside the topics, then
+across them, every node named; :meth:`TopicResult.at` reads any level.
 """
 
 from analysis.topics.choosing import STABLE
@@ -75,7 +87,10 @@ from analysis.topics.columns import (
     BY_COLUMNS,
     COHERENCE_COLUMNS,
     COORDS_COLUMNS,
+    DISTINCTIVE_COLUMNS,
+    HIERARCHY_COLUMNS,
     K_SCORES_COLUMNS,
+    LEVEL_COLUMNS,
     METHODS,
     NO_TERMS,
     NO_TEXT,
@@ -92,7 +107,8 @@ from analysis.topics.result import MAP_MAX_ARTICLES, TopicResult, cluster
 from analysis.topics.tables import Evaluation, Stability, evaluate, stability, topics_by, topics_over_time
 
 __all__ = [
-    "ARTICLES_COLUMNS", "BY_COLUMNS", "COHERENCE_COLUMNS", "COORDS_COLUMNS", "K_SCORES_COLUMNS",
+    "ARTICLES_COLUMNS", "BY_COLUMNS", "COHERENCE_COLUMNS", "COORDS_COLUMNS", "DISTINCTIVE_COLUMNS",
+    "HIERARCHY_COLUMNS", "K_SCORES_COLUMNS", "LEVEL_COLUMNS",
     "MAP_MAX_ARTICLES", "METHODS", "NO_TERMS", "NO_TEXT", "NO_TOPIC", "OVER_TIME_COLUMNS", "PAIRS_COLUMNS",
     "REPRESENTATIVES_COLUMNS", "SIZES_COLUMNS", "STABILITY_TOPICS_COLUMNS", "STABLE", "TOP_TERMS_COLUMNS",
     "Evaluation", "Stability", "TopicModel", "TopicResult", "choose_k", "cluster", "evaluate", "stability",

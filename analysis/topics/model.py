@@ -25,8 +25,9 @@ from analysis import _parallel
 from analysis._input import TEXT, check_choice, check_text_column, refuse_string
 from analysis.text.counting import count_matrix
 from analysis.text.tokens import tokenize
-from analysis.topics.choosing import stability_curve
-from analysis.topics.columns import CHOSEN, K, METHODS, NO_TOPIC
+from analysis.topics import choosing
+from analysis.topics.columns import METHODS, NO_TOPIC
+from analysis.topics.hierarchy import k_limit
 
 def _analyze(doc: str) -> list[str]:
     # A module-level function (not a lambda) so a fitted model pickles.
@@ -43,8 +44,8 @@ class TopicModel(ClusterMixin, TransformerMixin, BaseEstimator):
     Parameters
     ----------
     k : int or None, default 5
-        Number of topics (at least 2). ``None`` chooses it with :func:`choose_k`'s stability
-        criterion over ``k_range``.
+        Number of topics (at least 2). ``None`` chooses it with :func:`choose_k`'s criterion
+        (stability beyond a structureless copy) over ``k_range``.
     method : {"kmeans", "nmf"}, default "kmeans"
         ``"kmeans"``: hard topics; :meth:`transform` returns each article's
         ridge score for every topic (higher = more typical). ``"nmf"``:
@@ -65,8 +66,10 @@ class TopicModel(ClusterMixin, TransformerMixin, BaseEstimator):
         earlier once no article moves.
     alpha : float, default 1.0
         Ridge regularisation of the refinement and assignment classifier.
-    k_range : sequence of int, default range(2, 11)
-        The k tried when ``k`` is None.
+    k_range : sequence of int or None, default None
+        The k tried when ``k`` is None; None tries 2 to 30, at most
+        ``sqrt(n / 2)`` for ``n`` articles with terms
+        (:func:`analysis.topics.hierarchy.k_limit`) and one topic per 5 articles.
     random_state : int, default 0
         Seed of the SVD, k-means, the refinement folds and NMF: the same seed
         gives the same topics on every run.
@@ -96,6 +99,8 @@ class TopicModel(ClusterMixin, TransformerMixin, BaseEstimator):
         (k-means) or NMF's components.
     k_scores_ : DataFrame or None
         The stability curve when ``k`` was None (:data:`K_SCORES_COLUMNS`).
+    k_reason_ : str or None
+        When ``k`` was None: the rule that chose ``k_``, in words.
 
     Examples
     --------
@@ -108,7 +113,7 @@ class TopicModel(ClusterMixin, TransformerMixin, BaseEstimator):
     """
 
     def __init__(self, k=5, *, method="kmeans", min_df=None, max_df=None, n_components=100,
-                 n_init=10, refine=10, alpha=1.0, k_range=range(2, 11), random_state=0, progress=False):
+                 n_init=10, refine=10, alpha=1.0, k_range=None, random_state=0, progress=False):
         self.k = k
         self.method = method
         self.min_df = min_df
@@ -146,16 +151,17 @@ class TopicModel(ClusterMixin, TransformerMixin, BaseEstimator):
         rows = matrix[valid]
         self.k_ = self._check_k(rows, n_articles=matrix.shape[0])
         self.k_scores_ = None
-        if self.k is None:
-            # Choosing k needs the more accurate SVD (see choose_k); the topics
-            # are then fitted exactly as for a fixed k, so k=None gives the same
-            # topics as passing the chosen k.
-            accurate = lsa(rows, self.n_components, self.random_state, n_iter=5)
-            self.k_scores_ = stability_curve(accurate, self._k_candidates(rows), random_state=self.random_state,
-                                              progress=self.progress)
-            self.k_ = int(self.k_scores_.loc[self.k_scores_[CHOSEN], K].iloc[0])
+        self.k_reason_ = None
         self.svd_ = _svd(rows, self.n_components, self.random_state)
-        self._fit_topics(rows, self._embed(rows))
+        vectors = self.embed(rows)
+        if self.k is None:
+            # k is chosen on the LSA vectors the topics are fitted on, and the
+            # topics are then fitted exactly as for a fixed k, so k=None gives
+            # the same topics as passing the chosen k.
+            self.k_, self.k_scores_, self.k_reason_ = choosing.choose(
+                vectors, self._k_candidates(rows), random_state=choosing.seed(self.random_state, 7919),
+                progress=self.progress)
+        self._fit_topics(rows, vectors)
         self.labels_ = np.full(matrix.shape[0], NO_TOPIC, dtype=int)
         self.labels_[valid] = self._assign(rows)
 
@@ -164,7 +170,7 @@ class TopicModel(ClusterMixin, TransformerMixin, BaseEstimator):
         if self.k is not None and (isinstance(self.k, bool) or not isinstance(self.k, (int, np.integer))
                                    or self.k < 2):
             raise ValueError(f"k={self.k!r}; pass a whole number of topics >= 2, or None to choose it")
-        if self.k is None:
+        if self.k is None and self.k_range is not None:
             ks = list(self.k_range)
             if not ks or min(ks) < 2:
                 raise ValueError(f"k_range={self.k_range!r}; pass whole numbers >= 2, e.g. range(2, 11)")
@@ -223,8 +229,10 @@ class TopicModel(ClusterMixin, TransformerMixin, BaseEstimator):
         return k
 
     def _k_candidates(self, rows) -> list[int]:
-        limit = min(_n_distinct_rows(rows), rows.shape[1])
-        ks = sorted({int(k) for k in self.k_range if 2 <= k <= limit})
+        # One topic per 5 articles at most: the curve's fine topics need a few articles each.
+        limit = min(_n_distinct_rows(rows), rows.shape[1], max(rows.shape[0] // 5, 2))
+        k_range = self.k_range if self.k_range is not None else range(2, min(30, k_limit(rows.shape[0])) + 1)
+        ks = sorted({int(k) for k in k_range if 2 <= k <= limit})
         if not ks:
             raise ValueError(f"none of k_range={self.k_range!r} fits {rows.shape[0]} articles and "
                              f"{rows.shape[1]} terms; pass smaller k")
@@ -261,7 +269,7 @@ class TopicModel(ClusterMixin, TransformerMixin, BaseEstimator):
         matrix = _sorted(self._tfidf_.transform(counts))
         return matrix, matrix.getnnz(axis=1) > 0
 
-    def _embed(self, rows) -> np.ndarray:
+    def embed(self, rows) -> np.ndarray:
         """Unit-length LSA vectors of TF-IDF rows (the rows themselves when the corpus was too small for an SVD)."""
         if self.svd_ is None:
             return normalize(rows.toarray())
@@ -270,7 +278,7 @@ class TopicModel(ClusterMixin, TransformerMixin, BaseEstimator):
 
     def _scores(self, rows) -> np.ndarray:
         if self.method == "kmeans":
-            scores = self.classifier_.decision_function(self._embed(rows))
+            scores = self.classifier_.decision_function(self.embed(rows))
             if scores.ndim == 1:  # two topics: scikit-learn returns one column
                 scores = np.column_stack([-scores, scores])
             out = np.full((rows.shape[0], self.k_), -np.inf)
@@ -466,41 +474,40 @@ def _centroids(rows, labels, k) -> np.ndarray:
     return out
 
 
-def choose_k(data, *, k_range: Iterable[int] = range(2, 11), random_state=0, progress: bool = True) -> pd.DataFrame:
-    """Score every k in ``k_range`` by stability and mark the chosen one.
+def choose_k(data, *, k_range: Iterable[int] | None = None, random_state=0, progress: bool = True) -> pd.DataFrame:
+    """Score every k in ``k_range`` by stability beyond chance and mark the chosen one.
 
-    The criterion: the **largest k whose clusterings are stable under
-    resampling**. For each k, twenty random 80% samples of the articles are each
-    clustered with a light k-means (3 k-means++ starts) in the LSA space of
-    :class:`TopicModel` (with a 5-iteration SVD: the 2-iteration one used for
-    a fixed k blurred the curves), every run labels all articles, and the
-    stability is the adjusted Rand index (ARI) between the runs, averaged
-    over the 190 pairs of runs after dropping the lowest and highest 10%
-    (so one unlucky run does not decide). Where the corpus has k real groups
-    every light run lands on the same partition; with too many topics a real
-    group is split a different way each time, and with too few two groups are
-    merged in different ways, so stability drops. The chosen k is the largest
-    with stability >= :data:`STABLE` (0.95), or the most stable one when none
-    reaches it. The largest, because a coarser split of real groups (sport vs
-    the rest) can be stable too. The light runs are deliberate: k-means with
-    10 starts finds the same split of a wrong k every time and hides the drop
-    (measured: it then picked 4 for 3 sections in about half of the runs).
-
-    Measured on BBC: its 5 sections -> 5, and every subset of its sections
-    follows (all 26 subsets of 2, 3 and 4 sections x 3 seeds: 78 of 78
-    right). Over those runs the stability of the right k was at least 0.966
-    and that of any larger k at most 0.931. Silhouette on TF-IDF, by
-    contrast, rises with k on BBC and picks the largest k tried; silhouette
-    and Calinski-Harabasz in the LSA space pick 10 and 2.
+    The criterion (:mod:`analysis.topics.choosing`), in plain words: twenty
+    random samples of 80% of the articles are each cut into fine topics and
+    the fine topics merged step by step (Ward), so every article gets a topic
+    at every k from each sample; the stability at k is how much those runs
+    agree (adjusted Rand index). The same is measured on two shuffled copies
+    of the articles' LSA vectors, which keep their spread but have no topics;
+    ``kappa`` is the agreement beyond the copies, as a share of the most there
+    could be (Cohen's kappa with the copies as chance). k is the fewest topics
+    whose kappa is within one standard error of the highest (the
+    one-standard-error rule); a split in two that only cuts a small island
+    (under a quarter of the articles) off the rest does not count, and the
+    curve is then read where no topic holds more than half of the articles.
+    When every k leaves such a mass the corpus has no clear topics, and k is
+    the number of islands of the nearest-neighbour graph. Before all this,
+    light k-means runs (3 starts) on the same kind of samples are compared
+    at k = 2 to 10: when three or more groups are found by every run
+    (stability >= :data:`~analysis.topics.STABLE`), the largest such k is
+    taken, as the sections of a news site usually are. The runs use at most
+    2,000 articles, so the cost does not grow with the corpus.
+    ``curve.attrs["reason"]`` says which rule chose k and whether the topics
+    are clear (kappa >= 0.5) or weak.
 
     Parameters
     ----------
     data : DataFrame with a ``text`` column, or iterable of str
         The articles.
-    k_range : iterable of int, default range(2, 11)
-        The numbers of topics to try (each >= 2).
+    k_range : iterable of int or None, default None
+        The numbers of topics to try (each >= 2); None tries 2 to 30, at most
+        ``sqrt(n / 2)`` for ``n`` articles with terms and one topic per 5 articles.
     random_state : int, default 0
-        Seed of the SVD, the samples and the k-means runs.
+        Seed of the SVD, the samples, the shuffles and the k-means runs.
     progress : bool, default True
         Show a progress bar.
 
@@ -508,14 +515,15 @@ def choose_k(data, *, k_range: Iterable[int] = range(2, 11), random_state=0, pro
     -------
     DataFrame
         One row per k (:data:`K_SCORES_COLUMNS`): ``k``, ``stability`` (trimmed
-        mean ARI, 1 = identical runs), ``stability_sd`` (standard deviation of
-        the pairs' ARI), ``chosen`` (True on one row).
+        mean ARI, 1 = identical runs), ``stability_sd``, ``null_stability`` (on
+        the shuffled copies), ``kappa``, ``largest_share`` (share of the
+        articles in the largest topic) and ``chosen`` (True on one row).
 
     Examples
     --------
-    >>> texts = (["the striker scored a goal in the match"] * 4 + ["the bank raised interest rates"] * 4
-    ...          + ["the band played a new album on tour"] * 4)
-    >>> curve = choose_k(texts, k_range=range(2, 5), progress=False)
+    >>> texts = (["the striker scored a goal in the match"] * 6 + ["the bank raised interest rates"] * 6
+    ...          + ["the band played a new album on tour"] * 6)
+    >>> curve = choose_k(texts, k_range=range(2, 4), progress=False)
     >>> int(curve.loc[curve["chosen"], "k"].iloc[0])
     3
     """
@@ -526,6 +534,8 @@ def choose_k(data, *, k_range: Iterable[int] = range(2, 11), random_state=0, pro
         matrix = model._fit_vocabulary(texts)
         rows = matrix[matrix.getnnz(axis=1) > 0]
         model._check_k(rows, n_articles=len(texts))
-        vectors = lsa(rows, model.n_components, random_state, n_iter=5)
-        return stability_curve(vectors, model._k_candidates(rows), random_state=random_state, progress=progress)
-
+        model.svd_ = _svd(rows, model.n_components, random_state)
+        _, curve, reason = choosing.choose(model.embed(rows), model._k_candidates(rows),
+                                           random_state=choosing.seed(random_state, 7919), progress=progress)
+    curve.attrs["reason"] = reason
+    return curve

@@ -14,9 +14,13 @@ from sklearn.preprocessing import normalize
 
 from analysis import _dask
 from analysis._input import check_int, check_random_state, corpus_frame
+from analysis.topics import hierarchy as tree
 from analysis.topics.choosing import seed
 from analysis.topics.columns import (
+    CATCH_ALL,
     DOC_ID,
+    LEVEL_COLUMNS,
+    LOW_CONFIDENCE,
     N_ARTICLES,
     NAME,
     NO_TERMS,
@@ -52,12 +56,17 @@ class TopicResult:
     k : int
         Number of topics.
     names : Series
-        Short readable name of each topic (its top three terms), indexed by topic.
+        Short readable name of each topic, indexed by topic: its three most
+        distinctive terms (:mod:`analysis.topics.naming`): words or phrases
+        the topic uses far more than the other topics, never words every
+        topic uses (``said``, ``mr``, ``new``).
     top_terms : DataFrame
         :data:`TOP_TERMS_COLUMNS`; ``weight`` is the term's mean TF-IDF weight
         in the topic (k-means) or its NMF component weight.
     sizes : DataFrame
-        :data:`SIZES_COLUMNS`; ``share`` of the articles that have a topic.
+        :data:`SIZES_COLUMNS`; ``share`` of the articles that have a topic;
+        ``catch_all`` marks a topic fewer than half of whose articles use any
+        term of its name: where articles that fit no other topic went.
     representatives : DataFrame
         :data:`REPRESENTATIVES_COLUMNS`: the articles most typical of each topic
         (highest ``score``: cosine similarity to the topic's mean TF-IDF vector
@@ -68,9 +77,25 @@ class TopicResult:
         independent, 1 always together); NaN when undefined.
     articles : DataFrame
         :data:`ARTICLES_COLUMNS`, one row per input article: its topic, its
-        score for it and, when it has no topic, the ``reason``.
+        score for it and, when it has no topic, the ``reason``. Every article
+        with a term gets a topic; ``low_confidence`` marks those that fit it
+        poorly (k-means: no topic's ridge score is positive, each topic's
+        classifier says "not mine"; NMF: no topic holds half of the membership).
     k_scores : DataFrame or None
         The :func:`choose_k` curve when k was chosen, else None.
+    k_reason : str or None
+        When k was chosen: which rule chose it, in words (and whether the
+        corpus has clear topics).
+    hierarchy : DataFrame or None
+        :data:`HIERARCHY_COLUMNS`: the topic tree. Each topic is split into
+        fine topics and Ward's method merges them back step by step, first
+        inside each topic (so the cut at ``k`` gives exactly the fitted
+        topics), then the topics up to one; every node is named. See
+        :meth:`at` and :func:`analysis.plots.topic_dendrogram`.
+    distinctive : DataFrame or None
+        :data:`DISTINCTIVE_COLUMNS`: the terms that name each topic, best
+        first, with the shares of the topic's (``p_in``) and the other
+        articles (``p_out``) that use them.
     model : TopicModel
         The fitted estimator, to assign new articles (``model.predict(texts)``).
     method : str
@@ -93,7 +118,11 @@ class TopicResult:
     model: TopicModel = field(repr=False)
     method: str = "kmeans"
     fitted_on: str = "every article"
+    k_reason: str | None = None
+    hierarchy: pd.DataFrame | None = field(default=None, repr=False)
+    distinctive: pd.DataFrame | None = field(default=None, repr=False)
     _rows: object = field(default=None, repr=False)
+    _fine: np.ndarray | None = field(default=None, repr=False)
     _coords: pd.DataFrame | None = field(default=None, repr=False)
 
     @property
@@ -111,6 +140,49 @@ class TopicResult:
         if self._coords is None:
             self._coords = _coords(self)
         return self._coords
+
+    def at(self, n_topics: int) -> pd.DataFrame:
+        """The articles at another level of :attr:`hierarchy`, without refitting.
+
+        Parameters
+        ----------
+        n_topics : int
+            Number of topics, from 1 to the number of fine topics
+            (``hierarchy["n_topics"].max()``); ``k`` gives the fitted topics.
+
+        Returns
+        -------
+        DataFrame
+            :data:`LEVEL_COLUMNS`: one row per article with a topic, in input
+            order; ``topic`` numbers the level's topics 0.. by size (at ``k``:
+            the fitted topics), ``name`` and ``node`` are the tree's.
+
+        Examples
+        --------
+        >>> texts = ["goal match striker", "goal match keeper"] * 6 + ["bank rates loan", "bank rates debt"] * 6
+        >>> result = cluster(texts, k=2, progress=False)
+        >>> result.at(1)["topic"].unique().tolist(), result.at(2)["topic"].tolist() == result.labels.tolist()
+        ([0], True)
+        """
+        if self.hierarchy is None or self._fine is None:
+            raise ValueError("this result has no hierarchy (a Dask corpus keeps one for its sample only)")
+        n_max = int(self.hierarchy[tree.N_TOPICS].max())
+        if isinstance(n_topics, bool) or not isinstance(n_topics, (int, np.integer)) or not 1 <= n_topics <= n_max:
+            raise ValueError(f"n_topics={n_topics!r}; pass a whole number from 1 to {n_max} (the fine topics)")
+        n_topics = int(n_topics)
+        groups, node_of = tree.level(self.hierarchy, n_topics)
+        group = groups[self._fine]
+        if n_topics == self.k:
+            order = np.array([int(self.hierarchy.loc[node_of[g], TOPIC]) for g in range(n_topics)])
+        else:
+            sizes = np.bincount(group, minlength=n_topics)
+            order = np.empty(n_topics, dtype=int)
+            order[np.lexsort((np.arange(n_topics), -sizes))] = np.arange(n_topics)
+        table = self.articles.loc[self.articles[TOPIC].notna(), [DOC_ID]].reset_index(drop=True)
+        table[TOPIC] = order[group]
+        table[NAME] = self.hierarchy[NAME].to_numpy()[node_of[group]]
+        table[tree.NODE] = node_of[group]
+        return table[list(LEVEL_COLUMNS)]
 
     def __repr__(self) -> str:
         names = "; ".join(f"{j}: {n}" for j, n in self.names.items())
@@ -191,7 +263,10 @@ def _result(model: TopicModel, matrix, texts, frame, index, *, n_terms, n_repres
     labels_arr = model.labels_
     valid = labels_arr != NO_TOPIC
     top = top_terms_table(model, n_terms)
-    names = topic_names(top, k)
+    rows = matrix[valid]
+    described = tree.build([t for t, v in zip(texts, valid) if v], model.embed(rows), labels_arr[valid], k,
+                           random_state=seed(model.random_state, 11))
+    names = described["names"]
     top.insert(1, NAME, top[TOPIC].map(names))
     top = top[list(TOP_TERMS_COLUMNS)]
 
@@ -201,14 +276,19 @@ def _result(model: TopicModel, matrix, texts, frame, index, *, n_terms, n_repres
     counts = np.bincount(labels_arr[valid], minlength=k)
     total = counts.sum()
     sizes = pd.DataFrame({TOPIC: np.arange(k), NAME: names.values, N_ARTICLES: counts,
-                          SHARE: counts / total if total else np.nan})
+                          SHARE: counts / total if total else np.nan, CATCH_ALL: described["catch_all"]})
 
     # Score of each article for its own topic: cosine to the topic's mean TF-IDF
     # vector (k-means; the ridge scores are not comparable across topics), or
     # the NMF membership.
     scores = np.full(len(texts), np.nan)
-    rows = matrix[valid]
+    low = np.zeros(len(texts), dtype=bool)
     if valid.any():
+        # A poor fit: no topic's ridge score is positive (each topic's classifier
+        # says "not mine"; argmax still picks the nearest), or for NMF no topic
+        # holds half of the article's membership.
+        own = model._scores(rows)[np.arange(rows.shape[0]), labels_arr[valid]]
+        low[valid] = own < (0.0 if model.method == "kmeans" else 0.5)
         if model.method == "kmeans":
             cent = normalize(model.topic_terms_)
             sims = np.asarray(rows @ cent.T)
@@ -232,11 +312,13 @@ def _result(model: TopicModel, matrix, texts, frame, index, *, n_terms, n_repres
     reason = np.where(valid, "", np.where([t.strip() == "" for t in texts], NO_TEXT, NO_TERMS))
     articles = pd.DataFrame({
         DOC_ID: doc_ids, TITLE: titles, TOPIC: labels.array, NAME: labels.map(names).astype(object).values,
-        SCORE: scores, REASON: reason,
+        SCORE: scores, REASON: reason, LOW_CONFIDENCE: low,
     })
     return TopicResult(labels=labels, k=k, names=names, top_terms=top, sizes=sizes,
                        representatives=representatives, coherence=coherence, articles=articles,
-                       k_scores=model.k_scores_, model=model, method=model.method, _rows=rows)
+                       k_scores=model.k_scores_, model=model, method=model.method, k_reason=model.k_reason_,
+                       hierarchy=described["hierarchy"], distinctive=described["distinctive"], _rows=rows,
+                       _fine=described["fine"])
 
 
 def top_terms_table(model: TopicModel, n_terms: int) -> pd.DataFrame:
