@@ -6,8 +6,11 @@ Notebooks take a ``corpus`` parameter that is either a path (anything
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -89,6 +92,42 @@ def load_corpus(spec: str | os.PathLike = "default", *, max_articles: int | None
     >>> len(df), df["source"].unique().tolist()
     (20, ['abc.net.au'])
     """
+    cached = _cache_folder(spec, max_articles, random_state)
+    if cached is not None and (cached / "_corpus.json").is_file():
+        return corpus.load(cached, progress=progress)
+    df = _load(spec, max_articles=max_articles, random_state=random_state, progress=progress)
+    if cached is not None:
+        _keep(df, cached)
+    return df
+
+
+#: A folder where :func:`load_corpus` keeps each corpus it loads as Parquet, so that the next notebook of a
+#: report reads it back in a second instead of parsing every file again (the report runner sets it for one run).
+CACHE_ENV = "ANALYSIS_CORPUS_CACHE"
+
+
+def _cache_folder(spec, max_articles, random_state) -> Path | None:
+    root = os.environ.get(CACHE_ENV)
+    if not root:
+        return None
+    name = str(spec) if str(spec) in NAMES else str(Path(spec).expanduser().resolve())
+    key = hashlib.sha1(repr((name, max_articles, random_state)).encode()).hexdigest()[:16]
+    return Path(root) / key
+
+
+def _keep(df: pd.DataFrame, folder: Path) -> None:
+    """Write ``df`` as a store in ``folder``, whole or not at all (a half-written folder is never read)."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    partial = Path(tempfile.mkdtemp(prefix=folder.name + ".", dir=folder.parent))
+    corpus.to_parquet(df, partial / "store", partition_size=max(len(df), 1), progress=False)
+    try:
+        (partial / "store").rename(folder)
+    except OSError:  # another process kept it first
+        pass
+    shutil.rmtree(partial, ignore_errors=True)
+
+
+def _load(spec, *, max_articles, random_state, progress) -> pd.DataFrame:
     name = str(spec)
     if name == "default":
         lines = default_corpus_path().read_text(encoding="utf-8").splitlines()

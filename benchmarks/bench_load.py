@@ -3,11 +3,14 @@
 Compares, in the same run and on the same files:
 
 - the peer: a plain loop reading every file into a list, then ``pandas.DataFrame``;
-- ``analysis.corpus.load(folder)`` (parsing, decoding checks, report; two
-  processes from 5,000 files on when a core is idle), and with ``n_jobs=1``
-  and ``n_jobs=2`` forced;
+- ``analysis.corpus.load(folder)`` (parsing, decoding checks, report,
+  boilerplate found across the corpus and removed; two processes from 5,000
+  files on when a core is idle), and with ``n_jobs=1`` and ``n_jobs=2`` forced;
+- the same with ``boilerplate=False`` (the loader as it was before boilerplate
+  detection), default ``n_jobs`` and ``n_jobs=1``: the speed ratio of detection;
 - ``analysis.corpus.load(folder, chunksize=10_000)`` streamed (rows dropped as
-  they come), to show memory stays bounded whatever the corpus size;
+  they come), to show memory stays bounded whatever the corpus size (two
+  passes over the files with boilerplate detection, one without);
 - ``analysis.corpus.find_duplicates`` on the loaded table.
 
 Each method runs in a fresh process so its peak RSS (printed, with that of its
@@ -49,13 +52,14 @@ def _paragraphs() -> tuple[list[str], list[str]]:
         warnings.simplefilter("ignore")
         for name in ("bbc", "news2017"):
             if (SHARED / name).exists():
-                frames.append(corpus.load(SHARED / name, progress=False))
+                # As published (credits and all): the same files as before boilerplate detection.
+                frames.append(corpus.load(SHARED / name, progress=False, boilerplate=False))
     if not frames:
         import gensim
 
         lee = Path(gensim.__file__).parent / "test" / "test_data" / "lee_background.cor"
         lines = lee.read_text(encoding="utf-8", errors="replace").splitlines()
-        frames.append(corpus.load(lines, progress=False))
+        frames.append(corpus.load(lines, progress=False, boilerplate=False))
         print(f"(../shared is absent: paragraphs from {lee.name})")
     titles, paragraphs = [], []
     for df in frames:
@@ -147,8 +151,14 @@ def _run(method: str, folder: Path) -> dict:
         rows = len(corpus.load(folder, progress=False, n_jobs=1))
     elif method == "load_2_jobs":
         rows = len(corpus.load(folder, progress=False, n_jobs=2))
+    elif method == "load_no_bp":
+        rows = len(corpus.load(folder, progress=False, boilerplate=False))
+    elif method == "serial_no_bp":
+        rows = len(corpus.load(folder, progress=False, n_jobs=1, boilerplate=False))
     elif method == "stream":
         rows = sum(len(part) for part in corpus.load(folder, progress=False, chunksize=10_000))
+    elif method == "stream_no_bp":
+        rows = sum(len(part) for part in corpus.load(folder, progress=False, chunksize=10_000, boilerplate=False))
     elif method == "duplicates":
         df = corpus.load(folder, progress=False, n_jobs=1)
         before = _peak_mb()[0]
@@ -201,7 +211,8 @@ def main() -> None:
         for path in tmp.rglob("*.txt"):  # warm the page cache for every method alike
             path.read_bytes()
         print(f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}")
-        methods = ("plain", "load", "load_serial", "load_2_jobs", "stream", "duplicates")
+        methods = ("plain", "load_no_bp", "load", "serial_no_bp", "load_serial", "load_2_jobs",
+                   "stream_no_bp", "stream", "duplicates")
         runs: dict[str, list] = {m: [] for m in methods}
         for _ in range(args.repeat):  # interleaved, so a busy spell hits every method alike
             for method in methods:
@@ -228,8 +239,26 @@ def main() -> None:
             f"n_jobs=2: {plain / results['load_2_jobs']['seconds']:.2f}); "
             ">= 1 means load is at least as fast"
         )
-        peak = results["load"]["peak_mb"] + results["load"]["children_mb"]
-        print(f"load peak RSS incl. workers: {peak:,.0f} MB ({'under' if peak < 1024 else 'OVER'} 1 GB)")
+
+        def ratio(without: str, with_: str, what: str) -> str:
+            return f"{results[without][what] / results[with_][what]:.2f}"
+
+        print(
+            "boilerplate detection, speed ratio (time with boilerplate=False / time with it, >= 0.8 wanted), "
+            f"best runs: wall {ratio('load_no_bp', 'load', 'seconds')}, CPU {ratio('load_no_bp', 'load', 'cpu')} "
+            f"with the default n_jobs; wall {ratio('serial_no_bp', 'load_serial', 'seconds')}, "
+            f"CPU {ratio('serial_no_bp', 'load_serial', 'cpu')} with n_jobs=1; "
+            f"wall {ratio('stream_no_bp', 'stream', 'seconds')} streaming (reads the files twice)"
+        )
+        if args.repeat > 1:  # each round's pair ran back to back: the spread a busy machine gives
+            for without, with_ in (("load_no_bp", "load"), ("serial_no_bp", "load_serial")):
+                pairs = list(zip(runs[without], runs[with_]))
+                walls = ", ".join(f"{a['seconds'] / b['seconds']:.2f}" for a, b in pairs)
+                cpus = ", ".join(f"{a['cpu'] / b['cpu']:.2f}" for a, b in pairs)
+                print(f"  per round, {with_}: wall {walls}; CPU {cpus}")
+        for method in ("load", "load_no_bp"):
+            peak = results[method]["peak_mb"] + results[method]["children_mb"]
+            print(f"{method} peak RSS incl. workers: {peak:,.0f} MB ({'under' if peak < 1024 else 'OVER'} 1 GB)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

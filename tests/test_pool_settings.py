@@ -92,3 +92,16 @@ def test_source_aliases_and_rules_added_later_reach_the_workers(tmp_path, monkey
     pd.testing.assert_frame_equal(one, two)
     assert one["source"].eq("examplewire").all()
     assert not one["text"].str.contains("READ MORE").any()
+
+
+def test_abbreviations_added_later_reach_the_parser_in_the_workers(many_batches, supv_is_a_title, tmp_path,
+                                                                   monkeypatch):
+    # A first line too long for a title gives its first sentence as the title: cut where the splitter says,
+    # so "Supv." (a title now) must not end it in a worker that started before the word was added.
+    monkeypatch.setattr(loading, "_CHUNK_FILES", 3)
+    for i, text in enumerate(many_batches[:30]):
+        (tmp_path / f"{i:02d}.txt").write_text(f"{text}\n\nThe site reopens on day {i}.\n")
+    one = loading.load(tmp_path, n_jobs=1, progress=False, max_title_chars=60)
+    two = loading.load(tmp_path, n_jobs=2, progress=False, max_title_chars=60)
+    pd.testing.assert_frame_equal(one, two)
+    assert one["title"].str.startswith("Supv. Grant inspected").all()

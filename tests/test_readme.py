@@ -11,10 +11,11 @@ import pandas as pd
 import pytest
 
 from analysis import corpus, datasets, plots, report, sentences, terms, topics
+from analysis.corpus import boilerplate, quality
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text()
 MODULES = {"corpus": corpus, "terms": terms, "sentences": sentences, "topics": topics, "datasets": datasets,
-           "report": report}
+           "report": report, "boilerplate": boilerplate, "quality": quality}
 
 
 def _table() -> list[tuple[str, str]]:
@@ -70,8 +71,13 @@ FRAME = pd.DataFrame({"text": TEXTS, "source": ["a", "b", "a", None] * 3,
                       "date": pd.date_range("2017-01-01", periods=len(TEXTS), freq="W")})
 
 
+# Bodies of three lines with a share bar each: boilerplate for boilerplate.find to find.
+BODIES = [f"Rain fell on day {i}.\nRivers rose by {i} cm.\nShare | Tweet | Email" for i in range(12)]
+
+
 def _runs():
     loaded = corpus.load(FRAME.assign(title="t"), progress=False)
+    found = boilerplate.decide(boilerplate.count(BODIES))
     result = topics.cluster(FRAME, k=2, progress=False)
     stats = sentences.article_stats(FRAME, progress=False)
     return {
@@ -79,6 +85,10 @@ def _runs():
         "corpus.load_report": lambda: corpus.load_report(loaded),
         "corpus.find_duplicates": lambda: corpus.find_duplicates(loaded),
         "corpus.summary": lambda: corpus.summary(loaded),
+        "boilerplate.find": lambda: boilerplate.find(BODIES),
+        "boilerplate.decide": lambda: found,
+        "boilerplate.remove": lambda: boilerplate.remove(BODIES, None, found),
+        "quality.quality_table": lambda: quality.quality_table(loaded),
         "terms.term_frequencies": lambda: terms.term_frequencies(FRAME, progress=False),
         "terms.collocations": lambda: terms.collocations(FRAME, min_count=1, progress=False),
         "terms.keyness": lambda: terms.keyness(FRAME, "a", by="source", progress=False),

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+import pandas as pd
 import pytest
 
 from analysis import report
@@ -196,3 +197,16 @@ def test_a_failing_notebook_is_reported_and_the_others_still_run(tmp_path):
     assert "This notebook stopped here: ZeroDivisionError" in page
     run = json.loads((tmp_path / "out" / "default" / "run.json").read_text())
     assert [nb["error"] is None for nb in run["notebooks"]] == [True, False]
+
+
+def test_load_corpus_keeps_the_corpus_for_the_next_notebook(tmp_path, monkeypatch):
+    from analysis import corpus, datasets
+
+    monkeypatch.setenv(datasets.CACHE_ENV, str(tmp_path))
+    first = datasets.load_corpus("default", max_articles=30, progress=False)
+    assert len(list(tmp_path.iterdir())) == 1
+    again = datasets.load_corpus("default", max_articles=30, progress=False)
+    pd.testing.assert_frame_equal(first, again)
+    pd.testing.assert_frame_equal(corpus.load_report(first), corpus.load_report(again))
+    datasets.load_corpus("default", max_articles=31, progress=False)  # another sample is kept apart
+    assert len(list(tmp_path.iterdir())) == 2

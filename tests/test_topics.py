@@ -628,3 +628,50 @@ def test_default_corpus_gets_named_islands():
     near = np.argsort(((xy[:, None, :] - xy[None, :, :]) ** 2).sum(-1), axis=1)[:, 1:11]
     same = (result.coords["topic"].to_numpy()[near] == result.coords["topic"].to_numpy()[:, None]).mean()
     assert same >= 0.7, same
+
+
+def _plain_count_terms(texts, min_phrase_count=3):
+    """count_terms written plainly, sentence by sentence (the reference its array version must equal)."""
+    from collections import Counter
+
+    import scipy.sparse as sp
+
+    from analysis.text import normalise, split, stop_words
+    from analysis.text.tokens import keep_term, raw_terms
+    from analysis.topics import naming
+
+    stop = stop_words("english")
+    occurrences, rows, cols, index = Counter(), [], [], {}
+    for i, text in enumerate(t if isinstance(t, str) else "" for t in texts):
+        found = []
+        for sentence in split(text):
+            raw = raw_terms(normalise(sentence), None)
+            kept = [keep_term(t, stop, False, True) for t in raw]
+            found += [t for t, k in zip(raw, kept) if k]
+            found += [f"{a} {b}" for a, b, ka, kb in zip(raw, raw[1:], kept, kept[1:]) if ka and kb]
+        occurrences.update(found)
+        for term in sorted(set(found)):
+            rows.append(i)
+            cols.append(index.setdefault(term, len(index)))
+    uniques = list(index)
+    n_tokens = sum(n for t, n in occurrences.items() if " " not in t)
+    good = naming._collocations(pd.Series(occurrences, dtype=float), n_tokens, min_phrase_count)
+    keep = np.array([" " not in t or t in good for t in uniques], dtype=bool)
+    presence = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(texts), len(uniques)))[:, keep]
+    return presence, [t for t, k in zip(uniques, keep) if k]
+
+
+@pytest.mark.parametrize("which", ["hand", "bbc"])
+def test_count_terms_equals_its_plain_version(which, request):
+    from analysis.topics import naming
+
+    if which == "hand":
+        texts = ["Bin Laden hid in caves. The caves of Tora Bora.", "Bin Laden fled east to Tora Bora!",
+                 "Troops hunted Bin Laden; the troops left.", "Rates rose again. Bank of England rates.", "", None,
+                 "Banks cut rates. Mr. Bin Laden's caves.", "Tora Bora caves were empty. Troops fled."] * 3
+    else:
+        texts = request.getfixturevalue("bbc")["text"].tolist()[:400]
+    got = naming.count_terms(texts)
+    presence, terms = _plain_count_terms(texts)
+    assert got.terms == terms
+    assert (got.presence != presence).nnz == 0

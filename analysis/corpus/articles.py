@@ -8,7 +8,13 @@ box:
 
 - the blog repost: ``Thursday, November 23, 2017`` (blog date line), the title,
   ``23 Nov, 2017 05:44`` (dateline), ``Rt.com`` (source line), a photo caption
-  (``FILE PHOTO: ... © ...``), the body, ``No comments:`` (blog footer);
+  (``FILE PHOTO: ... © ...``), the body, ``No comments:`` (blog footer). Other
+  sites' headers too: datelines with a label, separators, time zones, the time
+  first or the date in figures (``Published time: 23 Nov, 2017 05:44``,
+  ``Nov 23, 2017 | 05:44 GMT``, ``Last updated: 23.11.2017 05:44``), and a
+  source line no alias knows -- a short capitalised name right after the title
+  or its dateline (``TASS``, ``Press TV``; see :func:`looks_like_source`),
+  normalised to the site's stem (``Press TV`` and ``presstv.ir`` are ``presstv``);
 - the plain shape: title line, blank line, body (the BBC corpus);
 - an agency dateline at the start of a body: ``WASHINGTON (Reuters) - The ...``
   (news2017). The place and agency go to the ``dateline_place`` and
@@ -37,7 +43,10 @@ editing this module. A rule has a *role*:
 
 This module is pure Python (no pandas): :func:`parse` is a per-article
 function that the DataFrame loader :func:`analysis.corpus.load` maps over a
-corpus, and that Dask can map over partitions.
+corpus, and that Dask can map over partitions. Source names live in
+:mod:`analysis.corpus.sources` and date shapes in :mod:`analysis.corpus.dates`;
+their public names (:data:`SOURCE_ALIASES`, :func:`register_source`,
+:func:`normalise_source`, :func:`parse_date`, ...) are re-exported here.
 """
 
 from __future__ import annotations
@@ -47,7 +56,24 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from analysis.text.splitter import split
+from analysis.corpus.dates import BLOG_DATE_PATTERN, DATE_PATTERN, DATELINE_PATTERN, parse_date
+from analysis.corpus.sources import (
+    SOURCE_ALIASES,
+    agency_name,
+    looks_like_source,
+    normalise_source,
+    register_source,
+    site_stem,
+    source_key,
+)
+from analysis.text.splitter import SplitRules, split
+
+__all__ = [
+    "DATE", "DATELINE_AGENCY", "DATELINE_PLACE", "DATE_PATTERN", "FIELDS", "MAX_TITLE_CHARS", "ROLES", "RULES",
+    "SHAPE", "SHAPE_BLOG", "SHAPE_FALLBACK", "SHAPE_PLAIN", "SHAPE_RAW", "SHAPE_ROW", "SOURCE", "SOURCE_ALIASES",
+    "TEXT", "TITLE", "WARNINGS", "Rule", "agency_name", "looks_like_source", "normalise_source", "parse",
+    "parse_date", "register_rule", "register_source", "site_stem", "source_key",
+]
 
 # Output fields of :func:`parse`; analysis.corpus uses the same names as columns.
 TITLE = "title"
@@ -70,193 +96,6 @@ SHAPE_RAW = "raw"  # parsing switched off: the text is kept as it is
 ROLES = ("header", "drop", "footer", "lead")
 
 MAX_TITLE_CHARS = 300
-
-# --- source names -------------------------------------------------------------
-
-#: Lowercase alias -> normalised source name. Extend with :func:`register_source`.
-#: Lookups strip ``http://``, ``www.`` and a trailing slash first, so a domain
-#: needs no alias unless it should map to another name.
-SOURCE_ALIASES: dict[str, str] = {
-    "reuters": "reuters",
-    "thomson reuters": "reuters",
-    "reuters.com": "reuters",
-    # IFR and LPC are Thomson Reuters services whose datelines read "(LPC/IFR)".
-    "ifr": "reuters",
-    "lpc": "reuters",
-    "ap": "ap",
-    "associated press": "ap",
-    "the associated press": "ap",
-    "apnews.com": "ap",
-    "afp": "afp",
-    "agence france-presse": "afp",
-    "agence france presse": "afp",
-    "afp.com": "afp",
-    "rt": "rt.com",
-    "rt.com": "rt.com",
-    "russia today": "rt.com",
-    "bbc": "bbc",
-    "bbc news": "bbc",
-    "bbc.co.uk": "bbc",
-    "bbc.com": "bbc",
-}
-
-
-def register_source(alias: str, name: str) -> None:
-    """Map a source ``alias`` (any case) to the normalised ``name``.
-
-    A registered alias also counts as a news agency in datelines such as
-    ``PARIS (Alias) - ...``.
-
-    Examples
-    --------
-    >>> register_source("Deutsche Presse-Agentur", "dpa")
-    >>> normalise_source("DEUTSCHE PRESSE-AGENTUR")
-    'dpa'
-    >>> parse("BERLIN (Deutsche Presse-Agentur) - Rain.", title="Weather")["source"]
-    'dpa'
-    >>> del SOURCE_ALIASES["deutsche presse-agentur"]  # undo the example
-    """
-    if not isinstance(alias, str) or not alias.strip() or not isinstance(name, str) or not name:
-        raise ValueError(
-            f"register_source(alias={alias!r}, name={name!r}): pass two non-empty strings"
-        )
-    SOURCE_ALIASES[_source_key(alias)] = name
-
-
-_URL_PREFIX = re.compile(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
-
-
-def _source_key(name: str) -> str:
-    return _URL_PREFIX.sub("", name.strip().lower()).rstrip("/").strip()
-
-
-def normalise_source(name: str | None) -> str | None:
-    """The normalised form of a source name: lowercase, no ``www.``, aliases mapped.
-
-    Returns ``None`` for an empty name.
-
-    Examples
-    --------
-    >>> normalise_source("Rt.com"), normalise_source("www.Reuters.com"), normalise_source("AP")
-    ('rt.com', 'reuters', 'ap')
-    >>> normalise_source("www.Example.org/")
-    'example.org'
-    """
-    if name is None:
-        return None
-    key = _source_key(str(name))
-    if not key:
-        return None
-    return SOURCE_ALIASES.get(key, key)
-
-
-def agency_name(text: str) -> str | None:
-    """The normalised agency named by a dateline's parentheses, or ``None`` if unknown.
-
-    ``"Reuters"``, ``"Reuters on Friday"`` and ``"LPC/IFR"`` all name an agency
-    of :data:`SOURCE_ALIASES`; ``"VIDEO"`` does not.
-
-    Examples
-    --------
-    >>> agency_name("Reuters on Friday "), agency_name("LPC/IFR"), agency_name("VIDEO")
-    ('reuters', 'reuters', None)
-    """
-    key = _source_key(text)
-    if key in SOURCE_ALIASES:
-        return SOURCE_ALIASES[key]
-    for part in re.split(r"[/,;]+", key):
-        part = part.strip()
-        if part in SOURCE_ALIASES:
-            return SOURCE_ALIASES[part]
-        first = part.split(" ", 1)[0]
-        if first in SOURCE_ALIASES:
-            return SOURCE_ALIASES[first]
-    return None
-
-
-# --- dates --------------------------------------------------------------------
-
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:Mon|Tue(?:s)?|Wed(?:nes)?|Thu(?:r(?:s)?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
-_TIME = (
-    r"(?:(?:,\s*|\s+)(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
-    r"(?:\s*\(?(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2})\)?)?)?"
-)
-# A date as written in news headers, without a weekday; no named groups so it
-# can be embedded in rule patterns.
-DATE_PATTERN = (
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?[\s-]+{_MONTH},?[\s-]+(?:\d{{4}}|\d{{2}})"
-    rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}}(?=$|[T\s,]))"
-    rf"(?:T\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?{_TIME}"
-)
-
-_DATE_MDY = re.compile(
-    rf"(?:{_WEEKDAY},?\s+)?(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
-    re.IGNORECASE,
-)
-_DATE_DMY = re.compile(
-    rf"(?:{_WEEKDAY},?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+(?P<mon>{_MONTH}),?[\s-]+"
-    r"(?P<y>\d{4}|\d{2})(?!\d)",
-    re.IGNORECASE,
-)
-_DATE_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
-_TIME_OF_DAY = re.compile(
-    r"(?:^|[\sT,])(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?::(?P<ss>\d{2}))?(?:\.\d+)?"
-    r"\s*(?P<ampm>[AaPp])?\.?(?:[Mm]\.?)?(?![\d])"
-)
-
-
-def parse_date(text: str | None) -> _dt.datetime | None:
-    """Read a date (and time, when given) as written in news headers or CSV columns.
-
-    Forms: ``November 23, 2017``, ``Thursday, November 23, 2017``,
-    ``23 Nov, 2017 05:44``, ``31-Dec-17``, ``2017-12-31``, ``2017-12-31T08:15:00Z``,
-    ``Dec. 5, 2017 at 5:44 PM``. Time zones are ignored (the clock time is kept).
-    Returns ``None`` when no date is found.
-
-    Examples
-    --------
-    >>> parse_date("23 Nov, 2017 05:44")
-    datetime.datetime(2017, 11, 23, 5, 44)
-    >>> parse_date("31-Dec-17"), parse_date("tomorrow")
-    (datetime.datetime(2017, 12, 31, 0, 0), None)
-    """
-    if not text:
-        return None
-    text = text.strip()
-    for pattern in (_DATE_ISO, _DATE_MDY, _DATE_DMY):
-        m = pattern.search(text)
-        if m is None:
-            continue
-        parts = m.groupdict()
-        year = int(parts["y"])
-        if year < 100:  # two-digit years, as in "31-Dec-17"
-            year += 2000 if year < 70 else 1900
-        month = int(parts["m"]) if "m" in parts else _MONTHS[parts["mon"][:3].lower()]
-        hour = minute = second = 0
-        t = _TIME_OF_DAY.search(text, m.end())
-        if t is not None:
-            hour, minute = int(t["hh"]), int(t["mm"])
-            second = int(t["ss"] or 0)
-            if t["ampm"]:
-                hour = hour % 12 + (12 if t["ampm"].lower() == "p" else 0)
-        try:
-            return _dt.datetime(year, month, int(parts["d"]), hour, minute, second)
-        except ValueError:
-            try:  # an impossible time should not lose a good date
-                return _dt.datetime(year, month, int(parts["d"]))
-            except ValueError:
-                return None
-    return None
-
 
 # --- rules --------------------------------------------------------------------
 
@@ -339,9 +178,9 @@ def _source_line_fields(m: re.Match) -> dict | None:
     # A source line is a web address or a name of the source table: a title
     # such as "Markets rally" must not pass.
     name = m["source"].strip()
-    if re.fullmatch(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}/?", name):
+    if re.fullmatch(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?:/\S*)?", name):  # a web address
         return {SOURCE: name}
-    if _source_key(name) in SOURCE_ALIASES:
+    if source_key(name) in SOURCE_ALIASES:
         return {SOURCE: name}
     return None
 
@@ -383,14 +222,13 @@ RULES: list[Rule] = [
     Rule(
         "blog_date",
         "header",
-        rf"{_WEEKDAY},?\s+(?P<date>{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}){_TIME}",
+        BLOG_DATE_PATTERN,
         flags=re.IGNORECASE,
     ),
     Rule(
         "dateline",
         "header",
-        rf"(?:(?:Published|Posted|Updated|Last updated|Date)(?:\s+on)?\s*:?\s*)?"
-        rf"(?:{_WEEKDAY},?\s+)?(?P<date>{DATE_PATTERN})",
+        DATELINE_PATTERN,
         flags=re.IGNORECASE,
     ),
     Rule(
@@ -456,6 +294,15 @@ def register_rule(rule: Rule, *, before: str | None = None) -> Rule:
 
 
 # --- the parser ---------------------------------------------------------------
+
+
+def _in_header_block(lines: list[str], title_at: int, last_header: int, i: int) -> bool:
+    """Whether line ``i`` belongs to the title's block: no blank line since the title, or
+    right after (blank lines allowed) a date or source line that follows the title."""
+    anchor = max(title_at, last_header)
+    gap = any(not lines[j].strip() for j in range(anchor + 1, i))
+    return not gap or anchor != title_at
+
 
 
 _FLAG_LETTERS = ((re.IGNORECASE, "i"), (re.DOTALL, "s"), (re.MULTILINE, "m"), (re.VERBOSE, "x"))
@@ -530,10 +377,10 @@ def _truncate(line: str, limit: int) -> str:
     return cut.rstrip() + "…"
 
 
-def _first_sentence(line: str, limit: int) -> str:
+def _first_sentence(line: str, limit: int, split_rules: SplitRules | None) -> str:
     """A title for a text without one: its first sentence, cut to ``limit``."""
     # Only the start is split, so a 50 MB line costs no more than a short one.
-    found = split(line[: 2 * limit])
+    found = split(line[: 2 * limit], split_rules)
     return _truncate(found[0].strip() if found else line, limit)
 
 
@@ -626,6 +473,7 @@ def parse(
     title: str | None = None,
     rules: Iterable[Rule] | None = None,
     max_title_chars: int = MAX_TITLE_CHARS,
+    split_rules: SplitRules | None = None,
 ) -> dict:
     """Parse one article's raw text into its fields.
 
@@ -641,6 +489,12 @@ def parse(
         The rules to try, in order; default :data:`RULES`.
     max_title_chars : int, default 300
         A longer first line is not taken for a title.
+    split_rules : analysis.text.SplitRules, optional
+        The sentence splitter's word lists, for the title of a text whose first
+        line is too long (its first sentence); default
+        :func:`analysis.text.split_rules` (the lists as they stand now).
+        :func:`analysis.corpus.load` freezes them once and sends them with
+        every batch, so worker processes split as the caller does.
 
     Returns
     -------
@@ -704,6 +558,7 @@ def parse(
     n = len(lines)
     i = 0
     title_at = -1
+    last_header = -1  # the last header line after the title
     header_hits = 0
     header_after_title = False
     while i < n:
@@ -720,12 +575,29 @@ def parse(
                 if TITLE in found and title_at < 0:
                     title_at = i
                     out[TITLE] = found.pop(TITLE).strip()
+                elif title_at >= 0:
+                    last_header = i
                 _record(out, found, dates, notes)
             i += 1
             continue
         if title_at < 0 and len(line) <= max_title_chars:
             title_at = i
             out[TITLE] = line
+            i += 1
+            continue
+        if (
+            title_at >= 0
+            and out[SOURCE] is None
+            and looks_like_source(line)
+            and _in_header_block(lines, title_at, last_header, i)
+            and any(rest.strip() for rest in lines[i + 1 :])
+        ):
+            # A short name in the header block that no rule knows: the site's name
+            # ("TASS", "Press TV"), not the body's first line.
+            _record(out, {SOURCE: line}, dates, notes)
+            header_hits += 1
+            header_after_title = True
+            last_header = i
             i += 1
             continue
         break
@@ -741,7 +613,7 @@ def parse(
             notes.append("no title or body found: only header lines")
         else:
             first = next(line.strip() for line in body_lines if line.strip())
-            out[TITLE] = _first_sentence(first, max_title_chars)
+            out[TITLE] = _first_sentence(first, max_title_chars, split_rules)
             notes.append(
                 f"no title line (first line is {len(first):,} characters, more than "
                 f"max_title_chars={max_title_chars}): its first sentence is the title, all of it the text"
@@ -753,7 +625,7 @@ def parse(
         else:
             notes.append("only one line: its first sentence is the title, all of it the text")
             body_lines = [out[TITLE]]
-            out[TITLE] = _first_sentence(out[TITLE], max_title_chars)
+            out[TITLE] = _first_sentence(out[TITLE], max_title_chars, split_rules)
     elif not header_after_title and title_at + 1 < n and lines[title_at + 1].strip():
         out[SHAPE] = SHAPE_FALLBACK
         notes.append("no blank line after the title line: first line taken as the title")

@@ -2,14 +2,16 @@
 
 Each article is parsed by :mod:`analysis.corpus.articles` (see there for the
 shapes understood and how to add your own rules). Large folders are read in
-chunks on the package's process pool; every setting of a load (source aliases
-and rules included) travels with each chunk in
-:class:`~analysis.corpus.reading.Options`.
+chunks on the package's process pool; every setting of a load (source aliases,
+rules and the splitter's word lists included) travels with each chunk in
+:class:`~analysis.corpus.reading.Options`. Boilerplate is counted in each chunk,
+decided once for the corpus and removed (:mod:`analysis.corpus.cleaning`).
 """
 
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import fnmatch
 import functools
 import os
@@ -26,6 +28,7 @@ from analysis import _parallel
 from analysis._input import check_int, check_n_jobs, cores
 from analysis._progress import bar as progress_bar
 from analysis.corpus import articles
+from analysis.corpus.cleaning import Cleaner, boilerplate_settings
 from analysis.corpus.problems import (
     LOADED,
     REPORT_ATTR,
@@ -38,6 +41,7 @@ from analysis.corpus.problems import (
     count_rows,
 )
 from analysis.corpus.reading import (
+    COUNTS_ATTR,
     Options,
     empty_frame,
     read_text_files,
@@ -48,6 +52,7 @@ from analysis.corpus.reading import (
 )
 from analysis.corpus.schema import COLUMNS, DOC_ID, EXCLUDE, FILE_KINDS, TEXT, WARNINGS
 from analysis.corpus.store import is_store, read_store, write_store
+from analysis.text.splitter import split_rules
 
 # Above these sizes, progress bars appear and text files are read in parallel.
 _PROGRESS_MIN_ITEMS = 1000
@@ -293,6 +298,7 @@ def load(
     n_jobs: int | None = None,
     chunksize: int | None = None,
     engine: str = "pandas",
+    boilerplate: bool | dict = True,
 ):
     """Load a corpus of news articles: one row per article.
 
@@ -338,7 +344,9 @@ def load(
         Names (shell patterns, any case) of files and folders to skip; each is
         listed in the load report.
     max_title_chars : int, default 300
-        A longer first line is not taken for a title.
+        A longer first line is not taken for a title (its first sentence is,
+        cut by :func:`analysis.text.split` with the word lists as they stand
+        when the call starts).
     n_jobs : int, optional
         Processes reading text files. Default: 2 from 5,000 files on when the
         machine has an idle core (judged by its load average), else 1; -1 uses
@@ -348,6 +356,18 @@ def load(
     chunksize : int, optional
         Return an iterator of DataFrames of about this many rows instead of
         one DataFrame, for corpora larger than memory.
+    boilerplate : bool or dict, default True
+        Find the lines and sentences that recur across the articles of a
+        source (share bars, "Follow us" lines, photo credits, ``READ MORE:
+        <headline>`` kickers: see :mod:`analysis.corpus.boilerplate`) and
+        remove them from ``text``; the removed text is kept in the
+        ``boilerplate`` column and every line found is listed in the load
+        report and in :func:`summary`. ``False`` keeps every line. A dict
+        passes settings to :func:`analysis.corpus.boilerplate.decide`
+        (``min_articles``, ``min_share``). Boilerplate is judged on the whole
+        corpus, so with ``chunksize`` the input is read twice: a first pass
+        counts (keeping no text), the second cleans; the result does not
+        depend on ``chunksize`` or ``n_jobs``. Needs ``parse=True``.
     engine : {"pandas", "dask"}, default "pandas"
         ``"dask"`` reads a Parquet corpus written by :func:`to_parquet` as a
         ``dask.dataframe.DataFrame`` with the same columns, one partition per
@@ -364,10 +384,14 @@ def load(
         ``source`` (normalised, NA when unknown), ``label``, ``text`` (the body),
         ``path`` (NA for in-memory input), ``n_chars`` (of ``text``),
         ``warnings`` (``""`` when none) -- then :data:`PARSE_COLUMNS`
-        (``dateline_place``, ``dateline_agency``, ``shape``), then the other
-        columns of tables (a name already taken gets the suffix ``_input``)
-        and fields of custom rules. ``df.attrs["load_report"]`` holds the
-        load report: see :func:`load_report`.
+        (``dateline_place``, ``dateline_agency``, ``shape``), then
+        :data:`CLEANING_COLUMNS` (``boilerplate``: what was removed from
+        ``text``, one line or sentence per line, ``""`` when nothing;
+        ``repeated_share``: share of the article's lines found in other
+        articles, NaN when detection was off), then the other columns of
+        tables (a name already taken gets the suffix ``_input``) and fields of
+        custom rules. ``df.attrs["load_report"]`` holds the load report: see
+        :func:`load_report`.
 
     Warns
     -----
@@ -393,10 +417,13 @@ def load(
     0      0  Markets rally  reuters  Shares rose on Monday.
     1      1  Rain expected      NaN           It will rain.
     >>> from analysis.corpus import load_report
-    >>> load_report(df)  # doctest: +NORMALIZE_WHITESPACE
-      item  status reason
-    0    0  loaded
-    1    1  loaded
+    >>> load_report(df)[["item", "status"]]
+                item       status
+    0              0       loaded
+    1              1       loaded
+    2  (boilerplate)  boilerplate
+    >>> load_report(df)["reason"].iloc[-1]
+    'nothing removed: 2 articles; boilerplate is told from text by recurring in at least 10 articles (min_articles)'
     """
     if engine not in ("pandas", "dask"):
         raise ValueError(f"engine={engine!r}; pass 'pandas' or 'dask'")
@@ -415,16 +442,25 @@ def load(
         text_column=text_column, title_column=title_column, date_column=date_column,
         max_title_chars=max_title_chars, strict=strict,
         rules=tuple(articles.RULES if rules is None else rules),
-        aliases=dict(articles.SOURCE_ALIASES),
+        aliases=dict(articles.SOURCE_ALIASES), split_rules=split_rules(),
+        boilerplate=boilerplate_settings(boilerplate),
     )  # fmt: skip
     exclude = tuple(exclude)
     report: list = []
     kind, payload = _collect_items(data, opts, recursive, exclude, report)
-    parts = _parts(kind, payload, opts, progress, n_jobs)
     where = f"load({os.fspath(data)!r})" if isinstance(data, (str, os.PathLike)) else "load()"
     if chunksize is None:
-        return _assemble(parts, report, opts, where)
-    return _chunks(parts, report, opts, where, chunksize)
+        return _assemble(_parts(kind, payload, opts, progress, n_jobs), report, opts, where)
+    cleaner = None
+    if opts.boilerplate is not None and opts.parse:
+        # Boilerplate is judged on the whole corpus: a first pass counts every
+        # part (and keeps no text), the second cleans them, so the result does
+        # not depend on chunksize.
+        counts = [frame.attrs.pop(COUNTS_ATTR) for frame, _ in _parts(kind, payload, opts, progress, n_jobs)
+                  if len(frame)]
+        cleaner = Cleaner(counts, opts, report)
+        opts = dataclasses.replace(opts, boilerplate=None)  # the second pass counts nothing
+    return _chunks(_parts(kind, payload, opts, progress, n_jobs), report, opts, where, chunksize, cleaner)
 
 
 def _parts(kind, payload, opts, progress, n_jobs) -> Iterator[tuple[pd.DataFrame, list]]:
@@ -449,41 +485,67 @@ def _parts(kind, payload, opts, progress, n_jobs) -> Iterator[tuple[pd.DataFrame
 
 
 def _assemble(parts, report: list, opts: Options, where: str) -> pd.DataFrame:
-    frames, seen = [], set()
+    frames, counts, seen = [], [], set()
     for frame, part_report in parts:
         report.extend(part_report)
+        found = frame.attrs.pop(COUNTS_ATTR, None)
         if len(frame):
             frames.append(_unique_ids(frame, seen, report, opts))
-    df = pd.concat(frames, ignore_index=True) if frames else empty_frame()
-    df.attrs[REPORT_ATTR] = report_frame(report)
+            counts.append(found)
+    cleaner = Cleaner(counts, opts, report)
+    for i, frame in enumerate(frames):  # one part at a time: a cleaned part replaces its original
+        frames[i] = cleaner.clean(frame)
+        report.extend(cleaner.take_rows())
+    df = pd.concat(frames, ignore_index=True) if frames else cleaner.clean(empty_frame())
+    df.attrs[REPORT_ATTR] = report_frame(report + cleaner.line_rows(), cleaner.table())
     announce(report, where)
     return df
 
 
-def _chunks(parts, report: list, opts: Options, where: str, chunksize: int) -> Iterator[pd.DataFrame]:
-    """Regroup the parts into frames of about ``chunksize`` rows; each carries its own report."""
+def _chunks(parts, report: list, opts: Options, where: str, chunksize: int,
+            cleaner: Cleaner | None = None) -> Iterator[pd.DataFrame]:
+    """Regroup the parts into frames of about ``chunksize`` rows; each carries its own report.
+
+    The boilerplate lines found are listed in the last frame's report (their
+    text is known once every article has been cleaned); the notes in the first.
+    """
     seen: set = set()
     frames, rows = [], 0
+    cleaner = cleaner or Cleaner([], dataclasses.replace(opts, boilerplate=None), report)
+    held = None  # one frame is held back, so that the last one can carry the lines found
 
     def flush():
-        df = pd.concat(frames, ignore_index=True) if frames else empty_frame()
-        df.attrs[REPORT_ATTR] = report_frame(report)
+        df = pd.concat(frames, ignore_index=True) if frames else cleaner.clean(empty_frame())
         announce(report, where)
+        return df, report
+
+    def finish(df, rows_of_report, extra=(), table=None):
+        df.attrs[REPORT_ATTR] = report_frame([*rows_of_report, *extra], table)
         return df
 
     for frame, part_report in parts:
         report.extend(part_report)
+        frame.attrs.pop(COUNTS_ATTR, None)
+        if len(frame):
+            frame = cleaner.clean(frame)
+            report.extend(cleaner.take_rows())
         while len(frame):
             take = frame.iloc[: chunksize - rows]
             frame = frame.iloc[len(take) :]
             frames.append(_unique_ids(take.reset_index(drop=True), seen, report, opts))
             rows += len(take)
             if rows >= chunksize:
-                yield flush()
+                if held is not None:
+                    yield finish(*held)
+                held = flush()
                 frames, rows = [], 0
                 report = []
     if frames or report:
-        yield flush()
+        if held is not None:
+            yield finish(*held)
+        held = flush()
+    if held is not None:
+        yield finish(*held, cleaner.line_rows(), cleaner.table())
 
 
 def _loaded(df: pd.DataFrame, chunksize: int | None):

@@ -23,6 +23,11 @@ logger = logging.getLogger("analysis.corpus")
 ITEM, STATUS, REASON = "item", "status", "reason"
 REPORT_COLUMNS = (ITEM, STATUS, REASON)
 LOADED, SKIPPED, WARNING = "loaded", "skipped", "warning"
+#: Status of the load report's rows about boilerplate: one per boilerplate line found
+#: (``reason`` says how many articles it was removed from), and the detection's notes
+#: under the item :data:`BOILERPLATE_ITEM`.
+BOILERPLATE_STATUS = "boilerplate"
+BOILERPLATE_ITEM = "(boilerplate)"
 #: Where a loaded table keeps its report (``df.attrs[REPORT_ATTR]``).
 REPORT_ATTR = "load_report"
 
@@ -53,12 +58,16 @@ class Report:
     pandas compares ``attrs`` with ``==`` when it combines frames (``pd.concat``);
     a bare DataFrame there would raise. Reports are equal only to themselves,
     so combining different corpora drops the report instead of failing.
+
+    ``boilerplate`` is the table of boilerplate lines found
+    (``line, kind, source, n_articles``), ``None`` when detection was off.
     """
 
-    __slots__ = ("table",)
+    __slots__ = ("table", "boilerplate")
 
-    def __init__(self, table: pd.DataFrame):
+    def __init__(self, table: pd.DataFrame, boilerplate: pd.DataFrame | None = None):
         self.table = table
+        self.boilerplate = boilerplate
 
     def __eq__(self, other) -> bool:
         return self is other
@@ -73,10 +82,10 @@ class Report:
         return f"<load report: {len(self.table):,} items; see analysis.corpus.load_report(df)>"
 
 
-def report_frame(report: list) -> Report:
-    """The report list as a :class:`Report` for ``df.attrs``."""
+def report_frame(report: list, boilerplate: pd.DataFrame | None = None) -> Report:
+    """The report list (and the boilerplate lines found) as a :class:`Report` for ``df.attrs``."""
     table = pd.DataFrame([r[:3] for r in report], columns=list(REPORT_COLUMNS)).astype("str")
-    return Report(table)
+    return Report(table, boilerplate)
 
 
 def announce(report: list, where: str) -> None:
@@ -113,6 +122,14 @@ def load_report(df: pd.DataFrame) -> pd.DataFrame:
     parser notes); a table file has one row for the file and one per skipped
     or warned row; renamed duplicate ids have a row each.
 
+    Boilerplate detection (``load(..., boilerplate=True)``, the default) adds
+    rows with status ``"boilerplate"``: item ``"(boilerplate)"`` for what it
+    judged (or why it removed nothing: too few articles, mostly short ones),
+    then one row per boilerplate line, sentence or template found -- the line
+    as ``item``, and in ``reason`` its kind, the number of articles it was
+    removed from and its source. An article left whole because nothing but
+    boilerplate would remain has a ``"warning"`` row.
+
     The report lives in ``df.attrs["load_report"]``; pandas keeps ``attrs``
     through most operations (copies, slices, samples), not through
     ``pd.concat`` of different corpora.
@@ -120,7 +137,7 @@ def load_report(df: pd.DataFrame) -> pd.DataFrame:
     Examples
     --------
     >>> from analysis.corpus import load
-    >>> df = load(["Title\\n\\nBody.", "just one line"], progress=False)
+    >>> df = load(["Title\\n\\nBody.", "just one line"], progress=False, boilerplate=False)
     >>> report = load_report(df)
     >>> report[["item", "status"]]
       item   status

@@ -1,8 +1,8 @@
 """Reading article files and tables: bytes to text, rows to articles.
 
 Pure functions of their arguments (the files, and :class:`Options`, which
-carries every setting a user can change -- source aliases and parser rules
-included), so chunks of a folder can run in worker processes of
+carries every setting a user can change -- source aliases, parser rules and
+the sentence splitter's word lists included), so chunks of a folder can run in worker processes of
 :mod:`analysis._parallel` without depending on what those processes saw before.
 """
 
@@ -24,6 +24,7 @@ import pandas as pd
 
 from analysis.corpus import articles
 from analysis.corpus.problems import LOADED, SKIPPED, WARNING, CorpusError, count_rows, problem
+from analysis.corpus.segment_counts import count
 from analysis.corpus.schema import (
     DATE,
     DATE_COLUMNS,
@@ -42,6 +43,7 @@ from analysis.corpus.schema import (
     TITLE_COLUMNS,
     WARNINGS,
 )
+from analysis.text.splitter import SplitRules
 
 _FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 
@@ -152,6 +154,10 @@ class Options:
     strict: bool = False
     rules: tuple = ()
     aliases: dict = field(default_factory=dict)
+    #: The sentence splitter's word lists, for the title of a text whose first line is too long.
+    split_rules: SplitRules | None = None
+    #: The settings of boilerplate.decide (``{}``: the defaults); ``None`` when detection is off.
+    boilerplate: dict | None = None
 
 
 def new_columns() -> dict[str, list]:
@@ -166,7 +172,8 @@ def _parse_fields(text: str, title: str | None, opts: Options) -> dict:
             TEXT: text, DATE: None, SOURCE: None, DATELINE_PLACE: None,
             DATELINE_AGENCY: None, SHAPE: articles.SHAPE_RAW, WARNINGS: "",
         }  # fmt: skip
-    return articles.parse(text, title=title, rules=opts.rules, max_title_chars=opts.max_title_chars)
+    return articles.parse(text, title=title, rules=opts.rules, max_title_chars=opts.max_title_chars,
+                          split_rules=opts.split_rules)
 
 
 _KNOWN_FIELDS = frozenset(articles.FIELDS)
@@ -226,8 +233,8 @@ def read_text_files(items: list[tuple[str, str]], opts: Options):
         if not note:
             status = WARNING if fields[WARNINGS] else LOADED
             report.append((rel, status, fields[WARNINGS], False))
-    # Built here, so worker processes also do the conversion to Arrow strings.
-    return build_frame(cols, extra), report
+    # Built (and counted) here, so worker processes also do the conversion to Arrow strings.
+    return counted(build_frame(cols, extra), cols, opts), report
 
 
 # --- tables: CSV, JSON Lines, Parquet, DataFrames ------------------------------
@@ -434,12 +441,13 @@ def table_frame(raw: pd.DataFrame, ids: list[str], path, folder_label, stem, opt
     frame = build_frame(cols, extra)
     rest = [c for c in raw.columns if c not in used]
     if rest:
-        passthrough = raw[rest].reset_index(drop=True)
+        # Columns of strings get pandas' string dtype, as every text column of the table has.
+        passthrough = raw[rest].reset_index(drop=True).infer_objects()
         passthrough.columns = [
             f"{c}_input" if c in frame.columns else c for c in passthrough.columns
         ]
         frame = pd.concat([frame, passthrough], axis=1)
-    return frame, report
+    return counted(frame, cols, opts), report
 
 
 # --- building frames ------------------------------------------------------------
@@ -477,6 +485,18 @@ def empty_frame() -> pd.DataFrame:
     return build_frame(new_columns())
 
 
+#: Where a parsed part keeps the boilerplate counts of its texts (``frame.attrs[COUNTS_ATTR]``) until
+#: the loader takes them.
+COUNTS_ATTR = "boilerplate_counts"
+
+
+def counted(frame: pd.DataFrame, cols: dict, opts: Options) -> pd.DataFrame:
+    """Attach the boilerplate counts of a part, computed where the part is parsed (in workers too)."""
+    if opts.boilerplate is not None and opts.parse:
+        frame.attrs[COUNTS_ATTR] = count(cols[TEXT], cols[SOURCE])
+    return frame
+
+
 # --- parts of a load -------------------------------------------------------------
 
 
@@ -510,4 +530,4 @@ def strings_part(ids, texts, opts: Options, bar) -> tuple[pd.DataFrame, list]:
         append_article(cols, extra, doc_id, fields, None, None)
         report.append((doc_id, WARNING if fields[WARNINGS] else LOADED, fields[WARNINGS], False))
         bar.update(1)
-    return build_frame(cols, extra), report
+    return counted(build_frame(cols, extra), cols, opts), report

@@ -21,8 +21,18 @@ SHAPE = articles.SHAPE
 COLUMNS = (DOC_ID, TITLE, DATE, SOURCE, LABEL, TEXT, PATH, N_CHARS, WARNINGS)
 #: Columns added after :data:`COLUMNS`: what the parser found out about each article.
 PARSE_COLUMNS = (DATELINE_PLACE, DATELINE_AGENCY, SHAPE)
-#: Every column a loaded article has, in order.
+#: Every column a parsed article has, in order.
 RECORD = COLUMNS + PARSE_COLUMNS
+BOILERPLATE = "boilerplate"
+REPEATED_SHARE = "repeated_share"
+#: Columns after :data:`PARSE_COLUMNS`: the boilerplate removed from ``text`` (its lines
+#: and sentences, one per line; ``""`` when none) and the share of the article's lines
+#: found in other articles (NaN when boilerplate detection was off).
+CLEANING_COLUMNS = (BOILERPLATE, REPEATED_SHARE)
+
+#: Columns of the table of boilerplate lines found (``summary(df).boilerplate``).
+LINE, KIND, N_ARTICLES = "line", "kind", "n_articles"
+BOILERPLATE_TABLE_COLUMNS = (LINE, KIND, SOURCE, N_ARTICLES)
 
 #: Column names looked for, in order, in CSV/JSON/Parquet/DataFrame input.
 TEXT_COLUMNS = ("text", "body", "content", "article")

@@ -2,7 +2,8 @@
 
 A store is a folder of ``part-NNNNN.parquet`` files beside the load report
 (``_load_report.parquet``) and a ``_corpus.json`` that marks the folder as a
-corpus. :func:`~analysis.corpus.to_parquet` writes one;
+corpus (and keeps the small table of boilerplate lines found, when
+detection ran). :func:`~analysis.corpus.to_parquet` writes one;
 :func:`~analysis.corpus.load` reads one back (whole, or lazily with
 ``engine="dask"``).
 """
@@ -17,6 +18,8 @@ from types import SimpleNamespace
 
 import pandas as pd
 
+from analysis.corpus.boilerplate import Line
+from analysis.corpus.cleaning import lines_table
 from analysis.corpus.problems import (
     REPORT_ATTR,
     REPORT_COLUMNS,
@@ -44,9 +47,12 @@ def write_store(chunks: Iterable[pd.DataFrame], out_dir: str | os.PathLike, *, p
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(f"{out} is not empty; pass a new or empty folder for the Parquet corpus")
     out.mkdir(parents=True, exist_ok=True)
-    reports, n_articles, n_parts = [], 0, 0
+    reports, n_articles, n_parts, lines = [], 0, 0, None
     for chunk in chunks:
         reports.append(load_report(chunk))
+        found = getattr(chunk.attrs.get(REPORT_ATTR), "boilerplate", None)
+        if found is not None:  # the last chunk lists the boilerplate lines
+            lines = found
         if len(chunk):
             chunk = chunk.copy()
             chunk.attrs = {}
@@ -55,10 +61,24 @@ def write_store(chunks: Iterable[pd.DataFrame], out_dir: str | os.PathLike, *, p
             n_parts += 1
     report = pd.concat(reports, ignore_index=True) if reports else pd.DataFrame(columns=list(REPORT_COLUMNS))
     report.astype("str").to_parquet(out / _STORE_REPORT, index=False)
-    (out / _STORE_MARK).write_text(json.dumps(
-        {"format": "analysis.corpus", "version": 1, "n_articles": n_articles, "n_partitions": n_parts,
-         "partition_size": partition_size}, indent=1))
+    mark = {"format": "analysis.corpus", "version": 1, "n_articles": n_articles, "n_partitions": n_parts,
+            "partition_size": partition_size}
+    if lines is not None:  # the boilerplate lines found: a small table, kept with the marker
+        mark["boilerplate"] = [[r.line, r.kind, None if pd.isna(r.source) else r.source, int(r.n_articles)]
+                               for r in lines.itertuples()]
+    (out / _STORE_MARK).write_text(json.dumps(mark, indent=1, ensure_ascii=False), encoding="utf-8")
     return out
+
+
+def _stored_lines(folder: Path) -> pd.DataFrame | None:
+    """The boilerplate lines :func:`write_store` kept in the store's marker, if any."""
+    try:
+        rows = json.loads((folder / _STORE_MARK).read_text(encoding="utf-8")).get("boilerplate")
+    except (OSError, ValueError, AttributeError):
+        return None
+    if rows is None:
+        return None
+    return lines_table([Line(line, kind, source, n) for line, kind, source, n in rows])
 
 
 def _read_part(path: str) -> pd.DataFrame:
@@ -97,6 +117,6 @@ def read_store(folder: Path, *, engine: str, strict: bool):
         return ddf
     frames = [_read_part(p) for p in good]
     df = pd.concat(frames, ignore_index=True) if frames else empty_frame()
-    df.attrs[REPORT_ATTR] = report_frame(report)
+    df.attrs[REPORT_ATTR] = report_frame(report, _stored_lines(folder))
     announce(report, where)
     return df

@@ -1,4 +1,5 @@
-"""Summarise a corpus: articles by source, label and period, lengths, missing values, duplicates, warnings."""
+"""Summarise a corpus: articles by source, label and period, lengths, missing values, duplicates, warnings,
+the boilerplate removed and per-article quality flags."""
 
 from __future__ import annotations
 
@@ -9,9 +10,24 @@ import numpy as np
 import pandas as pd
 
 from analysis._input import group_values, period_freq
+from analysis.corpus.cleaning import lines_table
 from analysis.corpus.duplicates import find_duplicates
+from analysis.corpus.problems import REPORT_ATTR
+from analysis.corpus.quality import FAILED, quality_table
 from analysis.corpus.reading import as_text, str_array
-from analysis.corpus.schema import COLUMNS, DATE, LABEL, N_CHARS, SOURCE, TEXT, TITLE, WARNINGS
+from analysis.corpus.schema import (
+    BOILERPLATE,
+    COLUMNS,
+    DATE,
+    KIND,
+    LABEL,
+    LINE,
+    N_CHARS,
+    SOURCE,
+    TEXT,
+    TITLE,
+    WARNINGS,
+)
 from analysis.text.tokens import words
 
 # summary() table columns
@@ -47,6 +63,20 @@ class CorpusSummary:
     warnings : DataFrame
         ``warning`` (numbers and quoted values replaced by ``N`` and ``'…'``
         so alike notes group), ``n_articles``.
+    boilerplate : DataFrame
+        ``line``, ``kind``, ``source``, ``n_articles``: every boilerplate line,
+        sentence or template :func:`load` removed, with the number of articles
+        it was removed from (see :mod:`analysis.corpus.boilerplate`).
+    quality : DataFrame
+        One row per article: ``doc_id``, ``repeated_share`` (share of its lines
+        found in other articles, before boilerplate removal when :func:`load`
+        measured it), ``symbol_ratio`` (symbols such as ``# @ | / * ©`` per
+        word), ``no_stop_share`` (share of lines without a final stop),
+        ``english_share`` (share of words that are English function words: a
+        language check), and ``failed_checks``: the checks it fails,
+        comma-separated (``""`` when none), at the limits of
+        :data:`analysis.corpus.quality.QUALITY_LIMITS`
+        (:func:`analysis.corpus.quality.quality_table`).
     """
 
     overview: pd.DataFrame
@@ -57,6 +87,8 @@ class CorpusSummary:
     missing: pd.DataFrame
     duplicates: pd.DataFrame
     warnings: pd.DataFrame
+    boilerplate: pd.DataFrame
+    quality: pd.DataFrame
 
     def keys(self) -> list[str]:
         return list(self.__dataclass_fields__)
@@ -104,6 +136,24 @@ def _period_counts(dates: pd.Series, freq: str) -> pd.DataFrame:
     )
 
 
+def _boilerplate_lines(df: pd.DataFrame) -> pd.DataFrame:
+    """The boilerplate table of the load report; else counted from the ``boilerplate`` column."""
+    table = getattr(df.attrs.get(REPORT_ATTR), "boilerplate", None)
+    if isinstance(table, pd.DataFrame):
+        return table.reset_index(drop=True)
+    if BOILERPLATE not in df.columns:
+        return lines_table([])
+    # A table whose report was dropped (pd.concat): each removed line as written.
+    counts = pd.Series(
+        [line for removed in df[BOILERPLATE].fillna("") if removed for line in set(removed.split("\n"))],
+        dtype="str",
+    ).value_counts()
+    return pd.DataFrame({
+        LINE: str_array(list(counts.index)), KIND: str_array([None] * len(counts)),
+        SOURCE: str_array([None] * len(counts)), N_ARTICLES: counts.to_numpy(dtype=np.int64),
+    })  # fmt: skip
+
+
 def _warning_kinds(values: pd.Series) -> pd.DataFrame:
     notes = [n.strip() for w in values.fillna("") if w for n in w.split("; ")]
     # "UTF-8" keeps its digit: numbers preceded by a letter or hyphen are names.
@@ -120,7 +170,8 @@ def summary(
     threshold: float = 0.9,
 ) -> CorpusSummary:
     """Summarise a corpus: articles by source, label and period, lengths,
-    missing values, duplicates and parse warnings.
+    missing values, duplicates, parse warnings, the boilerplate removed and
+    per-article quality flags.
 
     Parameters
     ----------
@@ -140,7 +191,8 @@ def summary(
     CorpusSummary
         Tidy tables as attributes (and keys): ``overview``, ``by_source``,
         ``by_label``, ``by_period``, ``lengths``, ``missing``, ``duplicates``,
-        ``warnings``; its repr prints them all.
+        ``warnings``, ``boilerplate`` (the lines :func:`load` removed) and
+        ``quality`` (per-article quality flags); its repr prints them all.
 
     Examples
     --------
@@ -157,6 +209,12 @@ def summary(
     1      mean     20.0      4.5
     >>> s.missing.set_index("column").loc["date", "n_missing"]
     np.int64(2)
+    >>> s.quality[["doc_id", "no_stop_share", "english_share"]]
+      doc_id  no_stop_share  english_share
+    0      0            0.0       0.666667
+    1      1            0.0       0.333333
+    >>> s.quality["failed_checks"].tolist()
+    ['', '']
     """
     missing_cols = [c for c in COLUMNS if c not in df.columns]
     if missing_cols:
@@ -187,6 +245,9 @@ def summary(
     )
     missing[SHARE] = missing[N_MISSING] / max(n, 1)
     warned = df[WARNINGS].fillna("") != ""
+    lines = _boilerplate_lines(df)
+    n_cleaned = int((df[BOILERPLATE].fillna("") != "").sum()) if BOILERPLATE in df.columns else 0
+    quality = quality_table(df)
     dates = df[DATE]
     overview_rows = [
         ("articles", n),
@@ -197,6 +258,9 @@ def summary(
         ("dates missing", int(dates.isna().sum())),
         ("duplicates", len(duplicates)),
         ("articles with warnings", int(warned.sum())),
+        ("boilerplate lines found", len(lines)),
+        ("articles with boilerplate removed", n_cleaned),
+        ("articles flagged by quality checks", int((quality[FAILED] != "").sum())),
     ]
     overview = pd.DataFrame(
         {MEASURE: str_array([m for m, _ in overview_rows]),
@@ -211,4 +275,6 @@ def summary(
         missing=missing,
         duplicates=duplicates,
         warnings=_warning_kinds(df[WARNINGS]),
+        boilerplate=lines,
+        quality=quality,
     )

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -81,14 +82,16 @@ def _clear_previous(out_dir: Path, stem: str) -> None:
 
 def run_notebook(notebook, out_dir, *, corpus: str, group=None, freq: str = "M",
                  max_articles: int | None = None, timeout: int = 1800, progress: bool = True,
-                 home_href: str | None = None) -> Path:
+                 home_href: str | None = None, corpus_cache: str | Path | None = None) -> Path:
     """Execute one notebook in a Jupyter kernel into ``out_dir``; write its page; return the page's path.
 
     Charts go to ``out_dir/figures``, full tables to ``out_dir/tables``, the executed notebook to
     ``out_dir/<name>.ipynb``. When a cell fails, the notebook and its page are still written (they
     show the failing cell) and :class:`analysis.report.execute.CellError` is raised.
     ``progress`` is accepted for symmetry with :func:`run`: the kernel never draws progress bars,
-    which would only fill the pages.
+    which would only fill the pages. With ``corpus_cache`` (a folder), the corpus the notebook loads
+    is kept there as Parquet and read back by the next notebook (see
+    :data:`analysis.datasets.CACHE_ENV`).
     """
     notebook = Path(notebook)
     out_dir = Path(out_dir).resolve()
@@ -106,6 +109,8 @@ def run_notebook(notebook, out_dir, *, corpus: str, group=None, freq: str = "M",
 
     nb = execute.inject_parameters(execute.read_notebook(notebook), parameters)
     env = {PROGRESS_ENV: "0"}
+    if corpus_cache is not None:
+        env[datasets.CACHE_ENV] = str(Path(corpus_cache).resolve())
     # The kernel runs in out_dir, where ./shared and ../shared mean something else: hand it the folder found here.
     if (datasets.shared_dir() / "corpora").is_dir():
         env["ANALYSIS_SHARED"] = str(datasets.shared_dir().resolve())
@@ -150,6 +155,8 @@ def run(corpora=None, out="reports", *, notebooks=None, group=None, freq: str = 
     write = log or (lambda line: bar.write(line, file=sys.stderr))
     records: dict[str, dict] = {}
     started = time.monotonic()
+    # Each notebook loads its corpus; the first keeps it as Parquet for the others, for this run only.
+    cache = tempfile.TemporaryDirectory(prefix="news-analysis-corpora-")
     for corpus, notebook in bar:
         out_dir = out_root / slug(corpus)
         record = records.setdefault(corpus, {
@@ -160,7 +167,7 @@ def run(corpora=None, out="reports", *, notebooks=None, group=None, freq: str = 
         error = None
         try:
             run_notebook(notebook, out_dir, corpus=parameters[corpus], group=group, freq=freq,
-                         max_articles=max_articles, home_href="../index.html")
+                         max_articles=max_articles, home_href="../index.html", corpus_cache=cache.name)
         except Exception as exc:  # report every failure at the end, after the other notebooks ran
             error = f"{type(exc).__name__}: {str(exc).strip()[:500]}"
             failed.append(f"{notebook.name} on {corpus}: {error}\n  executed copy: {out_dir / notebook.name}")
@@ -170,6 +177,7 @@ def run(corpora=None, out="reports", *, notebooks=None, group=None, freq: str = 
         record["notebooks"].append({"notebook": notebook.stem, "page": page.name if page.exists() else None,
                                     "seconds": round(seconds, 2), "error": error})
         (out_dir / "run.json").write_text(json.dumps(record, indent=1), encoding="utf-8")
+    cache.cleanup()
     runs = [records[c] for c in corpora if c in records]
     write(f"all notebooks: {time.monotonic() - started:.1f} s")
     index = frontpage.write_index(out_root, runs)

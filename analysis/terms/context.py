@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 import pandas as pd
 
-from analysis._input import DOC_ID, check_int, corpus_frame
+from analysis import _parallel
+from analysis._input import DOC_ID, check_int, corpus_frame, texts_of
 from analysis.text.tokens import WORD, straight_apostrophes
 
 LEFT = "left"
@@ -67,8 +69,8 @@ def _kwic_text(text: str, compiled: re.Pattern, window: int) -> list[tuple[str, 
     return out
 
 
-def kwic(data, pattern: str, *, window: int = 7, regex: bool | None = None,
-         case_sensitive: bool = False) -> pd.DataFrame:
+def kwic(data, pattern: str, *, window: int = 7, regex: bool | None = None, case_sensitive: bool = False,
+         n_jobs: int | None = None, progress: bool = True) -> pd.DataFrame:
     """Keyword in context: every use of a word, phrase or pattern, with the words around it.
 
     Parameters
@@ -87,6 +89,8 @@ def kwic(data, pattern: str, *, window: int = 7, regex: bool | None = None,
         count); an invalid one raises ``ValueError``.
     case_sensitive : bool
         Match case exactly (by default ``syria`` finds ``Syria``).
+    n_jobs, progress
+        As in :func:`~analysis.terms.term_frequencies`.
 
     Returns
     -------
@@ -96,7 +100,8 @@ def kwic(data, pattern: str, *, window: int = 7, regex: bool | None = None,
 
     Examples
     --------
-    >>> kwic(["Rebels left Abu-Kamal. The army said Abu-Kamal fell on Sunday."], "abu-kamal", window=2)
+    >>> kwic(["Rebels left Abu-Kamal. The army said Abu-Kamal fell on Sunday."], "abu-kamal", window=2,
+    ...      progress=False)
       doc_id         left      match       right
     0      0  Rebels left  Abu-Kamal  . The army
     1      0    army said  Abu-Kamal     fell on
@@ -104,10 +109,12 @@ def kwic(data, pattern: str, *, window: int = 7, regex: bool | None = None,
     window = check_int("window", window, low=0)
     compiled = _kwic_regex(pattern, regex, case_sensitive)
     frame = corpus_frame(data)
-    rows = [
-        (doc_id, *hit)
-        for doc_id, text in zip(frame[DOC_ID].tolist(), frame["text"].tolist())
-        if isinstance(text, str)
-        for hit in _kwic_text(text, compiled, window)
-    ]
+    work = _parallel.batches(texts_of(frame), frame[DOC_ID].tolist(), chunk_chars=_parallel.CHUNK_CHARS)
+    func = functools.partial(_kwic_batch, compiled=compiled, window=window)
+    rows = [row for part in _parallel.map_batches(func, work, n_jobs=n_jobs, progress=progress, total=len(frame),
+                                                  desc="kwic") for row in part]
     return pd.DataFrame(rows, columns=KWIC_COLUMNS).astype(object)
+
+
+def _kwic_batch(texts: list[str], doc_ids: list[str], *, compiled: re.Pattern, window: int) -> list[tuple]:
+    return [(doc_id, *hit) for doc_id, text in zip(doc_ids, texts) for hit in _kwic_text(text, compiled, window)]

@@ -33,16 +33,18 @@ counting again.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import scipy.sparse as sp
 
 from analysis.terms.distinctive import g2
-from analysis.text import normalise, split, stop_words
-from analysis.text.tokens import keep_term, raw_terms
+from analysis.text import split_rules, stop_words
+from analysis.text.counting import sentence_terms
+from analysis.text.tokens import keep_term
 from analysis.topics.columns import NAME, OWNERSHIP, P_IN, P_OUT, RANK, SCORE, TERM, TOPIC
 
 #: A term names a topic only when the topic owns at least this share of its (size-weighted) use.
@@ -120,27 +122,49 @@ def count_terms(texts: Sequence[str], *, min_phrase_count: int = 3, stopwords="e
     ['bin laden', 'rates']
     """
     stop = stop_words(stopwords)
-    occurrences: Counter = Counter()
-    rows, cols, index = [], [], {}
-    for i, text in enumerate(t if isinstance(t, str) else "" for t in texts):
-        found = []
-        for sentence in split(text):
-            # Stop words stay in the stream so that they separate words: "bank of england" has no
-            # pair "bank england". Pairs never span two sentences.
-            raw = raw_terms(normalise(sentence), None)
-            kept = [keep_term(t, stop, False, True) for t in raw]
-            found += [t for t, k in zip(raw, kept) if k]
-            found += [f"{a} {b}" for a, b, ka, kb in zip(raw, raw[1:], kept, kept[1:]) if ka and kb]
-        occurrences.update(found)
-        for term in sorted(set(found)):
-            rows.append(i)
-            cols.append(index.setdefault(term, len(index)))
-    uniques = list(index)
-    n_tokens = sum(n for t, n in occurrences.items() if " " not in t)
-    good = _collocations(pd.Series(occurrences, dtype=float), n_tokens, min_phrase_count)
-    keep = np.array([" " not in t or t in good for t in uniques], dtype=bool)
-    presence = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(texts), len(uniques)))[:, keep]
-    uniques = [t for t, k in zip(uniques, keep) if k]
+    n_texts = len(texts)
+    # Stop words stay in the stream so that they separate words: "bank of england" has no pair
+    # "bank england". Pairs never span two sentences.
+    ids, raw, text_of, sentence_of = sentence_terms(texts, split_rules())
+    kept = np.fromiter((keep_term(t, stop, False, True) for t in raw), dtype=bool, count=len(raw))
+    n_raw = max(len(raw), 1)
+    word = kept[ids]
+    pair = np.zeros(len(ids), dtype=bool)
+    pair[:-1] = word[:-1] & word[1:] & (sentence_of[:-1] == sentence_of[1:])
+    at = np.flatnonzero(pair)
+    # Every occurrence as a key: a word's raw id, or n_raw + the pair's two ids.
+    keys = np.concatenate([ids[word], n_raw + ids[at] * n_raw + ids[at + 1]])
+    texts_of_keys = np.concatenate([text_of[word], text_of[at]])
+    distinct, first, key_of = np.unique(keys, return_index=True, return_inverse=True)
+    first_at = np.concatenate([np.flatnonzero(word), at])[first]
+    is_pair = distinct >= n_raw
+    words = pa.array(raw, type=pa.large_string())
+    left = words.take(pa.array(ids[first_at]))
+    right = words.take(pa.array(ids[np.minimum(first_at + 1, len(ids) - 1)]))
+    space = pa.scalar(" ", type=pa.large_string())
+    joined = pc.if_else(pa.array(is_pair), pc.binary_join_element_wise(left, right, space), left)
+    names = np.asarray(joined.to_pylist(), dtype=object)
+    occurrences = pd.Series(np.bincount(key_of, minlength=len(distinct)).astype(float), index=names)
+    n_tokens = int(word.sum())
+    good = _collocations(occurrences, n_tokens, min_phrase_count)
+    # Columns in the order of first use, each article's terms taken in sorted order (as terms were
+    # always numbered), so that ties between terms break the same way in every process.
+    in_text = np.sort(texts_of_keys * len(distinct) + key_of)
+    in_text = in_text[np.r_[True, in_text[1:] != in_text[:-1]]] if len(in_text) else in_text
+    doc, column = in_text // len(distinct), in_text % len(distinct)
+    alphabetical = np.empty(len(distinct), dtype=np.int64)
+    alphabetical[pc.sort_indices(joined).to_numpy()] = np.arange(len(distinct))
+    order = np.lexsort((alphabetical[column], doc))
+    seen, first_seen = np.unique(column[order], return_index=True)
+    by_first_use = seen[np.argsort(first_seen, kind="stable")]
+    keep = ~is_pair[by_first_use] | pd.Series(names[by_first_use]).isin(good).to_numpy()
+    columns = by_first_use[keep]
+    position = np.full(len(distinct), -1, dtype=np.int64)
+    position[columns] = np.arange(len(columns))
+    present = position[column] >= 0
+    presence = sp.csr_matrix((np.ones(int(present.sum())), (doc[present], position[column][present])),
+                             shape=(n_texts, len(columns)))
+    uniques = [names[c] for c in columns]
     index = {t: i for i, t in enumerate(uniques)}
     phrase_of = [[index[w] for w in t.split(" ") if w in index] if " " in t else [] for t in uniques]
     return ArticleTerms(presence, list(uniques), phrase_of)

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
-from analysis._input import group_values, naive_dates, period_freq
+from analysis._input import check_int, check_random_state, group_values, naive_dates, period_freq
 from analysis._progress import bar as progress_bar
 from analysis.topics.columns import (
     ARI,
@@ -247,8 +247,12 @@ class Stability:
         return f"Stability(ari={self.ari:.3f}, seeds={len(self.pairs) and self.pairs[SEED_A].nunique() + 1})"
 
 
-def stability(data, k: int, *, seeds: Sequence[int] = range(5), method: str = "kmeans", progress: bool = True,
-              **options) -> Stability:
+#: Articles :func:`stability` clusters at most (a reproducible sample of a larger corpus).
+STABILITY_MAX_ARTICLES = 5000
+
+
+def stability(data, k: int, *, seeds: Sequence[int] = range(5), method: str = "kmeans",
+              max_articles: int | None = STABILITY_MAX_ARTICLES, progress: bool = True, **options) -> Stability:
     """Cluster with several seeds and measure how much the topics agree.
 
     Parameters
@@ -259,6 +263,11 @@ def stability(data, k: int, *, seeds: Sequence[int] = range(5), method: str = "k
     seeds : sequence of int, default range(5)
         ``random_state`` of each run (at least two).
     method : {"kmeans", "nmf"}
+    max_articles : int or None, default 5,000
+        A larger corpus is judged on a reproducible sample of this many
+        articles (drawn with the first seed): how often runs agree is
+        estimated about as well on 5,000 articles as on 50,000, at a tenth of
+        the time of five full fits. ``None`` clusters every article.
     progress : bool, default True
     **options
         Passed to :class:`TopicModel`.
@@ -284,6 +293,12 @@ def stability(data, k: int, *, seeds: Sequence[int] = range(5), method: str = "k
     if len(seeds) < 2:
         raise ValueError(f"seeds={seeds!r}; pass at least two seeds to compare runs")
     texts = texts_of(data)
+    if max_articles is not None:
+        max_articles = check_int("max_articles", max_articles, low=2)
+        if len(texts) > max_articles:
+            keep = np.sort(np.random.default_rng(check_random_state(seeds[0])).choice(
+                len(texts), max_articles, replace=False))
+            texts = [texts[i] for i in keep]
     runs = []
     with one_thread():
         for seed in progress_bar(seeds, enabled=progress, desc="stability", unit="seed"):
