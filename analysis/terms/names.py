@@ -38,6 +38,7 @@ from analysis.text.names import (
     PENDING_BARE,
     PENDING_TITLED,
     TITLED,
+    UNCHECKED,
     Mention,
     Resolved,
     bare_word,
@@ -47,6 +48,7 @@ from analysis.text.names import (
     name_key,
     resolve,
     surname,
+    used_in_lowercase,
 )
 
 NAME = "name"
@@ -91,7 +93,8 @@ def rows_table(rows: list[tuple]) -> pd.DataFrame:
     return table.astype({"count": "int64", "person": bool, "honorific": bool})
 
 
-def mention_rows(texts: Sequence, doc_ids: Sequence, rules: NameRules = DEFAULT_RULES) -> pd.DataFrame:
+def mention_rows(texts: Sequence, doc_ids: Sequence, rules: NameRules = DEFAULT_RULES, *,
+                 check_bare: bool = True) -> pd.DataFrame:
     """The mentions of a batch of articles, resolved within each article and counted (pure).
 
     One row per article, written form (whitespace collapsed) and entity;
@@ -100,6 +103,10 @@ def mention_rows(texts: Sequence, doc_ids: Sequence, rules: NameRules = DEFAULT_
     keys of an ambiguous surname's people with ``"|"``; ``person`` marks full
     names that can carry a surname; ``honorific`` marks a surname after an
     honorific. Results of several batches concatenate.
+
+    With ``check_bare=False`` the bare words no person of their article
+    carries come as ``unchecked`` rows (see :func:`analysis.text.names.resolve`),
+    for :func:`merge` to settle once the whole corpus is read.
 
     Examples
     --------
@@ -112,7 +119,7 @@ def mention_rows(texts: Sequence, doc_ids: Sequence, rules: NameRules = DEFAULT_
         if not isinstance(text, str) or not text:
             continue
         mentions = find(text, rules)
-        rows.extend(article_rows(doc_id, mentions, resolve(mentions, text, rules), rules))
+        rows.extend(article_rows(doc_id, mentions, resolve(mentions, text, rules, check_bare=check_bare), rules))
     return rows_table(rows)
 
 
@@ -133,7 +140,7 @@ def _dominant(counts: Counter) -> str | None:
     return top if not rest or n >= DOMINANCE * rest[0][1] else None
 
 
-def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES) -> pd.DataFrame:
+def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES, texts: Sequence[str] | None = None) -> pd.DataFrame:
     """Resolve the surnames :func:`mention_rows` left open, across the corpus: one final entity per row.
 
     - an ambiguous surname takes the article's person named in most articles;
@@ -145,6 +152,12 @@ def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES) -> pd.DataFrame:
     - a bare surname is attached the same way, but only when the articles
       using it resolve it themselves at least :data:`BARE_RESOLVED_SHARE` of
       the time; otherwise it is not a name and its row is left out.
+
+    ``unchecked`` rows (``mention_rows(..., check_bare=False)``) need
+    ``texts``, the articles indexed by ``doc_id``: only the bare words that
+    could join a person here are looked up in their article (a word it uses
+    in lowercase is no name, as :func:`analysis.text.names.resolve` decides);
+    the others are left out unread, as they would be once checked.
 
     Returns
     -------
@@ -163,12 +176,9 @@ def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES) -> pd.DataFrame:
     if rows.empty:
         return pd.DataFrame({c: pd.Series(dtype="int64" if c == "count" else object) for c in columns})
     table = rows.reset_index(drop=True)
-    status = table["status"].to_numpy(dtype=object)
-    keys = table["key"].to_numpy(dtype=object).copy()
-    displays = table["display"].to_numpy(dtype=object).copy()
-    written = table["written"].to_numpy(dtype=object)
-    honorific = table["honorific"].to_numpy(dtype=bool)
-    candidates = table["candidates"].to_numpy(dtype=object)
+    status = table["status"]
+    is_named = (status == NAMED).to_numpy(dtype=bool)
+    is_pending_bare = (status == PENDING_BARE).to_numpy(dtype=bool).copy()
     # Full person names by the number of articles carrying them as a person, per surname.
     articles = table.loc[table["person"].to_numpy(dtype=bool), ["doc_id", "key"]].drop_duplicates()
     articles = articles.groupby("key").size().to_dict()
@@ -177,47 +187,90 @@ def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES) -> pd.DataFrame:
         by_surname[surname(key)][key] += int(n)
     chosen = {s: _dominant(c) for s, c in by_surname.items()}
     # How often the articles using a bare word resolve it themselves.
-    is_bare = np.fromiter((" " not in w for w in written), dtype=bool, count=len(written))
-    named = (status == NAMED) | (status == AMBIGUOUS)
-    resolved = table[is_bare & named & np.fromiter((" " in k for k in keys), dtype=bool, count=len(keys))]
-    resolved_docs = (resolved.assign(surname=[name_key(w, rules) for w in resolved["written"]])
+    written = table["written"]
+    one_word = ~written.str.contains(" ", regex=False).to_numpy(dtype=bool)
+    resolved = table[one_word & (is_named | (status == AMBIGUOUS).to_numpy(dtype=bool))
+                     & table["key"].str.contains(" ", regex=False).to_numpy(dtype=bool)]
+    resolved_docs = (resolved.assign(surname=_each(resolved["written"], lambda w: name_key(w, rules)))
                      .groupby("surname")["doc_id"].nunique().to_dict())
-    open_docs = table[status == PENDING_BARE].groupby("key")["doc_id"].nunique().to_dict()
-    honorific_surnames = set(keys[(status == PENDING_TITLED) & honorific])
+    unchecked = (status == UNCHECKED).to_numpy(dtype=bool).copy()
+    if unchecked.any():
+        if texts is None:
+            raise ValueError("rows hold unchecked bare words (check_bare=False); pass texts=, the articles "
+                             "indexed by doc_id")
+        # A bare word can join a person only when a person carries it as surname and some article
+        # resolves it itself (else open_docs cannot matter): only those are read in their article.
+        hopeful = [k for k, target in chosen.items() if target is not None and resolved_docs.get(k, 0) > 0]
+        check = np.flatnonzero(unchecked & table["key"].isin(hopeful).to_numpy(dtype=bool))
+        doc_ids = table["doc_id"].to_numpy()[check].tolist()
+        words = table["display"].to_numpy(dtype=object)[check].tolist()
+        bare = check[np.fromiter((not used_in_lowercase(texts[d], w) for d, w in zip(doc_ids, words)),
+                                 dtype=bool, count=len(check))]
+        unchecked[bare] = False
+        is_pending_bare[bare] = True
+        table = table[~unchecked].reset_index(drop=True)
+        status = table["status"].where(~is_pending_bare[~unchecked], PENDING_BARE)
+        is_named, is_pending_bare = is_named[~unchecked], is_pending_bare[~unchecked]
+    open_docs = table[is_pending_bare].groupby("key")["doc_id"].nunique().to_dict()
+    written = table["written"]
+    honorific = table["honorific"].to_numpy(dtype=bool)
+    honorific_surnames = set(table.loc[(status == PENDING_TITLED).to_numpy(dtype=bool) & honorific, "key"])
 
-    keep = status != PENDING_BARE
-    for i in np.flatnonzero(status != NAMED).tolist():
-        s, key = status[i], keys[i]
+    def settle(s: str, key: str, said: str, by_honorific: bool, candidates: str) -> tuple[str, str | None, bool]:
+        """``(key, display or None to keep it, kept)`` of one row the article left open."""
         if s == AMBIGUOUS:
             # The article's person most of the corpus names (ties: the nearest one).
-            keys[i] = max(candidates[i].split("|"), key=lambda k: (articles.get(k, 0), k == key))
-            continue
+            return max(candidates.split("|"), key=lambda k: (articles.get(k, 0), k == key)), None, True
         target = chosen.get(key)
-        first = written[i].split()[0]
+        first = said.split()[0]
         if target is not None and is_initial(first) and not target.startswith(first[0].lower()):
             target = None  # "J Robinson" is not the corpus's "Andy Robinson"
         if s == PENDING_BARE:
             n_resolved = resolved_docs.get(key, 0)
             if target is not None and n_resolved >= BARE_RESOLVED_SHARE * (n_resolved + open_docs.get(key, 0)):
-                keys[i] = target
-                keep[i] = True
-        elif target is not None:
-            keys[i] = target
-        elif not honorific[i] and key not in honorific_surnames:
+                return target, None, True
+            return key, None, False
+        if target is not None:
+            return target, None, True
+        if not by_honorific and key not in honorific_surnames:
             # An office before a word known as nobody's surname: the whole stays a name.
-            keys[i] = name_key(written[i], rules)
-            displays[i] = written[i]
-    out = pd.DataFrame({"doc_id": table["doc_id"].to_numpy()[keep], "written": written[keep],
+            return name_key(said, rules), said, True
+        return key, None, True
+
+    keys = table["key"].to_numpy(dtype=object)
+    displays = table["display"].to_numpy(dtype=object)
+    keep = np.ones(len(table), dtype=bool)
+    open_rows = np.flatnonzero(~is_named)
+    if len(open_rows):
+        # Decided once per distinct row: the same surname recurs across the corpus.
+        fields = ["status", "key", "written", "honorific", "candidates"]
+        part = table.assign(status=status).loc[open_rows, fields]
+        ids = part.groupby(fields, sort=False, dropna=False).ngroup().to_numpy()
+        decided = [settle(*values) for values in part.drop_duplicates().itertuples(index=False, name=None)]
+        new_keys, new_displays, kept = (np.array(c, dtype=object) for c in zip(*decided))
+        keys = keys.copy()
+        keys[open_rows] = new_keys[ids]
+        changed = new_displays[ids] != None  # noqa: E711 (elementwise)
+        displays = displays.copy()
+        displays[open_rows[changed]] = new_displays[ids][changed]
+        keep[open_rows] = kept[ids].astype(bool)
+    out = pd.DataFrame({"doc_id": table["doc_id"].to_numpy()[keep], "written": written.to_numpy(dtype=object)[keep],
                         "key": keys[keep], "display": displays[keep],
                         "count": table["count"].to_numpy(dtype="int64")[keep]})
     # The name shown: the most frequent form among the entity's own mentions (those
     # whose display folds to its key), initials dropped.
-    own = out[out["key"].to_numpy() == np.array([name_key(d, rules) for d in out["display"]], dtype=object)]
+    own = out[out["key"].to_numpy() == _each(out["display"], lambda d: name_key(d, rules))]
     shown = (own.groupby(["key", "display"], sort=False)["count"].sum().reset_index()
              .sort_values(["key", "count", "display"], ascending=[True, False, True], kind="stable")
              .drop_duplicates("key").set_index("key")["display"].map(clean_name))
     out["name"] = out["key"].map(shown).fillna(out["display"])
     return out[columns].reset_index(drop=True)
+
+
+def _each(values: pd.Series, func) -> np.ndarray:
+    """``func`` of each value, called once per distinct value (an object array)."""
+    codes, uniques = pd.factorize(values)
+    return np.array([func(u) for u in uniques], dtype=object)[codes]
 
 
 def variants(merged: pd.DataFrame, keys: Sequence[str]) -> pd.Series:
@@ -318,12 +371,13 @@ def mentions(
     frame = corpus_frame(data)
     columns = by_columns(frame, by)
     # Articles are numbered by position: the merge counts articles, and a corpus may repeat a doc_id.
-    func = functools.partial(mention_rows, rules=rules)
-    work = _parallel.batches(texts_of(frame), range(len(frame)), chunk_chars=_parallel.CHUNK_CHARS // 4)
+    func = functools.partial(mention_rows, rules=rules, check_bare=False)
+    texts = texts_of(frame)
+    work = _parallel.batches(texts, range(len(frame)), chunk_chars=_parallel.CHUNK_CHARS // 4)
     parts = list(_parallel.map_batches(func, work, n_jobs=n_jobs, progress=progress, total=len(frame),
                                        desc="mentions"))
     rows = pd.concat(parts, ignore_index=True) if parts else mention_rows([], [], rules)
-    merged = merge(rows, rules)
+    merged = merge(rows, rules, texts)
     codes, keys = group_codes(frame[columns].reset_index(drop=True)) if columns else (None, None)
     positions = merged[DOC_ID].to_numpy(dtype=np.int64)
     merged[GROUP] = codes[positions] if codes is not None else np.zeros(len(merged), dtype=np.int64)

@@ -29,6 +29,7 @@ passed explicitly to every function (and to every batch sent to a worker process
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import defaultdict
@@ -190,9 +191,10 @@ def _name_words(words: list[str], rules: NameRules) -> int:
     return n
 
 
-def _emit(text: str, words: list[tuple[str, int, int]], start_of_sentence: bool, rules: NameRules,
-          out: list[Mention]) -> None:
-    """Turn one piece of a run (no all-capital word, no possessive inside) into mentions."""
+def _emit(run: str, words: list[tuple[str, int, int]], start_of_sentence: bool, rules: NameRules,
+          out: list[tuple], used) -> None:
+    """Turn one piece of a run (no all-capital word, no possessive inside) into mentions (offsets in
+    ``run``; ``used(word)``: whether the article uses ``word`` in lowercase)."""
     connectors = rules.connectors
     plain = [w for w, _, _ in words]
     lows = [w.lower().rstrip(".") for w in plain]
@@ -207,7 +209,7 @@ def _emit(text: str, words: list[tuple[str, int, int]], start_of_sentence: bool,
         i += 1
         start_of_sentence = False
     elif (start_of_sentence and j - i > 1 and lows[i] not in rules.titles
-          and used_in_lowercase(text, plain[i])):
+          and used(plain[i])):
         i += 1
     while i < j and plain[i] in connectors:
         i += 1
@@ -225,22 +227,22 @@ def _emit(text: str, words: list[tuple[str, int, int]], start_of_sentence: bool,
     if k:
         # The words before the title are a name of their own ("White House" in "White House
         # Chief of Staff John Kelly", "Russian" in "Russian President Vladimir Putin").
-        _emit(text, words[:k], start_of_sentence, rules, out)
+        _emit(run, words[:k], start_of_sentence, rules, out, used)
     if "of" in name:
         # A person "of" a place or an organisation: "Amy Klobuchar of Minnesota", "Owen Hughes
         # of Barton Securities" are two names ("Bank of England" is one).
         at = cut + name.index("of")
         person = plain[cut:at]
         if _name_words(person, rules) >= 2 and is_person_like(" ".join(person), rules):
-            _emit(text, words[k:at], False, rules, out)
-            _emit(text, words[at + 1 :], False, rules, out)
+            _emit(run, words[k:at], False, rules, out, used)
+            _emit(run, words[at + 1 :], False, rules, out, used)
             return
     start, end = words[k][1], words[-1][2]
     name_text = " ".join(name)
     kind = FULL if n_words >= 2 else (TITLED if cut else BARE)
     if all(w in rules.titles or w in connectors for w in lows[cut:]):
         return  # titles alone: "President", "Prime Minister"
-    out.append(Mention(start, end, text[start:end], name_text, " ".join(plain[k:cut]), kind))
+    out.append((start, end, run[start:end], name_text, " ".join(plain[k:cut]), kind))
 
 
 def find(text: str, rules: NameRules = DEFAULT_RULES) -> list[Mention]:
@@ -274,8 +276,8 @@ def find(text: str, rules: NameRules = DEFAULT_RULES) -> list[Mention]:
     out: list[Mention] = []
     append = out.append
     connectors = rules.connectors
-    openers = rules.openers
-    titles = rules.titles
+    single_words, runs = _scan_memo(rules)
+    new = tuple.__new__
     for match in _run_pattern(connectors).finditer(text):
         start = match.start()
         prev = text[start - 1] if start else " "
@@ -289,27 +291,73 @@ def find(text: str, rules: NameRules = DEFAULT_RULES) -> list[Mention]:
                 start -= len(particle) + 1
                 inside = False
         if match.group(1) is None:
-            # One word: the common case, kept short.
+            # One word: the common case, decided once per spelling (a function word that opens a
+            # sentence is no name: only that needs the text around it).
             if inside:
                 continue
-            word = text[start : match.end()].rstrip(".")
-            if word.endswith(_POSSESSIVE_ENDINGS):
-                word = word[:-2]
-            if len(word) < 2 or word.isupper() or word in _ARTICLES:
+            written = text[start : match.end()]
+            found = single_words.get(written)
+            if found is None:
+                found = single_words[written] = _single_word(written, rules)
+            if found is _NOT_A_NAME or (found[1] and _sentence_start(text, start)):
                 continue
-            low = word.lower()
-            if low in titles or (low in openers and _sentence_start(text, start)):
-                continue
-            append(Mention(start, start + len(word), word, word, "", BARE))
+            word = found[0]
+            append(new(Mention, (start, start + len(word), word, word, "", BARE)))
             continue
-        _run(text, start, text[start : match.end()], inside, rules, out)
+        # Several words: decided once per run as written, where it starts (inside a token, opening a
+        # sentence), and the answers the decision took from the text (which words it uses in lowercase).
+        run = text[start : match.end()]
+        opening = not inside and _sentence_start(text, start)
+        found = runs.get((run, inside, opening))
+        if found is None or (found[0] and not all(used_in_lowercase(text, w) == used for w, used in found[0])):
+            asked: list[tuple[str, bool]] = []
+
+            def used(word: str, text=text, asked=asked) -> bool:
+                answer = used_in_lowercase(text, word)
+                asked.append((word, answer))
+                return answer
+
+            pieces: list[tuple] = []
+            _run(run, inside, opening, rules, pieces, used)
+            found = runs[(run, inside, opening)] = (tuple(asked), tuple(pieces))
+        for s, e, written, name, title, kind in found[1]:
+            append(new(Mention, (start + s, start + e, written, name, title, kind)))
     return out
 
 
-def _run(text: str, start: int, run: str, inside: bool, rules: NameRules, out: list[Mention]) -> None:
+_NOT_A_NAME = ()  # _single_word's "no name"
+_UNSEEN = object()
+# Decisions already taken, per NameRules: a corpus repeats its capitalised words and names.
+_SCAN_MEMOS: dict[NameRules, tuple[dict, dict]] = {}
+_SCAN_MEMO_LIMIT = 300_000
+
+
+def _scan_memo(rules: NameRules) -> tuple[dict, dict]:
+    memo = _SCAN_MEMOS.get(rules)
+    if memo is None or len(memo[0]) > _SCAN_MEMO_LIMIT or len(memo[1]) > _SCAN_MEMO_LIMIT:
+        if len(_SCAN_MEMOS) > 8:
+            _SCAN_MEMOS.clear()
+        memo = _SCAN_MEMOS[rules] = ({}, {})
+    return memo
+
+
+def _single_word(written: str, rules: NameRules):
+    """``(word, opener)`` for one capitalised word as matched (``opener``: a name only in mid-sentence),
+    or :data:`_NOT_A_NAME`."""
+    word = written.rstrip(".")
+    if word.endswith(_POSSESSIVE_ENDINGS):
+        word = word[:-2]
+    if len(word) < 2 or word.isupper() or word in _ARTICLES:
+        return _NOT_A_NAME
+    low = word.lower()
+    if low in rules.titles:
+        return _NOT_A_NAME
+    return (word, low in rules.openers)
+
+
+def _run(run: str, inside: bool, opening: bool, rules: NameRules, out: list[tuple], used) -> None:
     """Split a run of several capitalised words at all-capital words, possessives and sentence ends,
-    and turn each piece into mentions."""
-    opening = not inside and _sentence_start(text, start)
+    and turn each piece into mentions (offsets in ``run``)."""
     words = run.split()
     if (not inside and not opening and len(words) == run.count(" ") + 1 and "." not in run and "'" not in run
             and "\u2019" not in run and words[0] not in _ARTICLES and min(map(len, words)) > 2
@@ -317,37 +365,37 @@ def _run(text: str, start: int, run: str, inside: bool, rules: NameRules, out: l
         # The common case first: a plain name of long words, single-spaced, in mid-sentence.
         lows = run.lower().split()
         if rules.titles.isdisjoint(lows) and rules.connectors.isdisjoint(lows) and rules.suffixes.isdisjoint(lows):
-            out.append(Mention(start, start + len(run), run, run, "", FULL))
+            out.append((0, len(run), run, run, "", FULL))
             return
     piece: list[tuple[str, int, int]] = []
     position = 0
     for word in words:
         offset = run.find(word, position)
         position = offset + len(word)
-        w_start, w_end = start + offset, start + position
+        w_start, w_end = offset, position
         if inside:  # the rest of a token before the run: not a name word
             inside = False
             opening = word.endswith(".")
             continue
         if _all_capitals(word.rstrip(".")):
             if piece:
-                _emit(text, piece, opening, rules, out)
+                _emit(run, piece, opening, rules, out, used)
             piece, opening = [], word.endswith(".")
             continue
         if word.endswith(_POSSESSIVE_ENDINGS):
             piece.append((word[:-2], w_start, w_end - 2))
-            _emit(text, piece, opening, rules, out)
+            _emit(run, piece, opening, rules, out, used)
             piece, opening = [], False
             continue
         if word.endswith(".") and not is_initial(word) and word[:-1].lower() not in rules.title_abbreviations:
             # A sentence ends after this word ("... met Putin. Trump said").
             piece.append((word[:-1], w_start, w_end - 1))
-            _emit(text, piece, opening, rules, out)
+            _emit(run, piece, opening, rules, out, used)
             piece, opening = [], True
             continue
         piece.append((word, w_start, w_end))
     if piece:
-        _emit(text, piece, opening, rules, out)
+        _emit(run, piece, opening, rules, out, used)
 
 
 # --- keys -------------------------------------------------------------------------------
@@ -450,6 +498,8 @@ NAMED = "named"  # its entity is final
 AMBIGUOUS = "ambiguous"  # several people of the article carry the surname: the corpus chooses
 PENDING_TITLED = "titled"  # a surname after a title, left to the corpus
 PENDING_BARE = "bare"  # a bare surname, left to the corpus
+#: A bare word no person of its article carries, not checked for lowercase use (``check_bare=False``).
+UNCHECKED = "unchecked"
 
 
 class Resolved(NamedTuple):
@@ -488,7 +538,8 @@ def _person_in_article(name: str, text: str, bare_words: set, lowercase: dict, r
     return True
 
 
-def resolve(mentions: Sequence[Mention], text: str, rules: NameRules = DEFAULT_RULES) -> list[Resolved | None]:
+def resolve(mentions: Sequence[Mention], text: str, rules: NameRules = DEFAULT_RULES, *,
+            check_bare: bool = True) -> list[Resolved | None]:
     """Attach each mention of one article to its entity, within the article.
 
     A full name is its own entity. A surname after a title, or alone, joins
@@ -500,6 +551,12 @@ def resolve(mentions: Sequence[Mention], text: str, rules: NameRules = DEFAULT_R
     before, else after). A bare word is a surname only when it is not a month
     or day and ``text`` never uses it in lowercase; one that cannot be a
     surname gives None.
+
+    ``check_bare=False`` leaves that last test to the caller for the bare
+    words no person of the article carries: they come back with the status
+    ``unchecked``, and :func:`used_in_lowercase` tells later whether they are
+    ``bare`` or not a name (None). A corpus has many capitalised words and few
+    of them are anyone's surname: the caller checks only those.
 
     Returns
     -------
@@ -544,42 +601,50 @@ def resolve(mentions: Sequence[Mention], text: str, rules: NameRules = DEFAULT_R
         if person[key] and surname(key) in wanted:
             people[surname(key)].append((i, key))
     out: list[Resolved | None] = []
-    made: dict[tuple, Resolved | None] = {}  # one value per entity and kind of mention: they repeat
+    # What a mention stands for, per name and kind: the same everywhere in the article, except a
+    # surname that several people carry (the nearest of them, found by position).
+    made: dict[tuple, Resolved | None | tuple] = {}
+    calendar = rules.calendar_words
     for i, m in enumerate(mentions):
-        key = keys[i]
-        if m.kind == FULL:
-            value = made.get((key, FULL))
-            if value is None:
-                value = made[(key, FULL)] = Resolved(key, displays[key], NAMED, (), person[key])
-            out.append(value)
-            continue
-        if m.kind == BARE:
-            if key in rules.calendar_words:
-                out.append(None)
-                continue
-            used = lowercase.get(m.name)
-            if used is None:
-                used = lowercase[m.name] = used_in_lowercase(text, m.name)
-            if used:
-                out.append(None)
-                continue
-        candidates = people.get(key)
-        if candidates and m.name != key and is_initial(m.name.split()[0]):
-            # "J Robinson" is not "Andy Robinson": an initial must match the first name.
-            initial = m.name[0].lower()
-            candidates = [(j, k) for j, k in candidates if k.startswith(initial)]
-        if not candidates:
-            memo = (key, m.name, m.kind)
-            value = made.get(memo)
-            if value is None:
-                value = made[memo] = Resolved(key, m.name, PENDING_TITLED if m.kind == TITLED else PENDING_BARE)
-            out.append(value)
-            continue
-        before = [k for j, k in candidates if j < i]
-        chosen = before[-1] if before else candidates[0][1]
-        distinct = tuple(dict.fromkeys(k for _, k in candidates))
-        if len(distinct) == 1:
-            out.append(Resolved(chosen, displays[chosen], NAMED))
-        else:
-            out.append(Resolved(chosen, displays[chosen], AMBIGUOUS, distinct))
+        name, kind = m.name, m.kind
+        value = made.get((name, kind), _UNSEEN)
+        if value is _UNSEEN:
+            value = made[(name, kind)] = _decide(name, kind, keys[i], displays, person, people, calendar,
+                                                 lowercase, text, check_bare)
+        if type(value) is tuple:
+            positions, carried, distinct = value
+            p = bisect.bisect_left(positions, i)
+            chosen = carried[p - 1] if p else carried[0]
+            value = Resolved(chosen, displays[chosen], AMBIGUOUS, distinct)
+        out.append(value)
     return out
+
+
+
+def _decide(name: str, kind: str, key: str, displays: dict, person: dict, people: dict, calendar: frozenset,
+            lowercase: dict, text: str, check_bare: bool):
+    """What every mention ``name`` of ``kind`` stands for in its article: a :class:`Resolved`, None (not a
+    name), or, for a surname several people carry, ``(positions, their keys, the distinct keys)``."""
+    if kind == FULL:
+        return Resolved(key, displays[key], NAMED, (), person[key])
+    if kind == BARE:
+        if key in calendar:
+            return None
+        if not check_bare and key not in people:
+            return Resolved(key, name, UNCHECKED)
+        used = lowercase.get(name)
+        if used is None:
+            used = lowercase[name] = used_in_lowercase(text, name)
+        if used:
+            return None
+    candidates = people.get(key)
+    if candidates and name != key and is_initial(name.split()[0]):
+        # "J Robinson" is not "Andy Robinson": an initial must match the first name.
+        initial = name[0].lower()
+        candidates = [(j, k) for j, k in candidates if k.startswith(initial)]
+    if not candidates:
+        return Resolved(key, name, PENDING_TITLED if kind == TITLED else PENDING_BARE)
+    distinct = tuple(dict.fromkeys(k for _, k in candidates))
+    if len(distinct) == 1:
+        return Resolved(distinct[0], displays[distinct[0]], NAMED)
+    return ([j for j, _ in candidates], [k for _, k in candidates], distinct)
