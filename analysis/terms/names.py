@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -77,14 +78,21 @@ def article_rows(doc_id, mentions: Sequence[Mention], resolved: Sequence[Resolve
 
     Each row is a tuple in the order of :data:`ROW_COLUMNS`.
     """
-    found = Counter()
     honorifics = rules.honorifics
-    for m, r in zip(mentions, resolved):
+    # Mentions repeat within an article: counted first (a loop in C), each distinct one made a row once.
+    # Both counters keep the order of first mention, as the rows must for merge's tie rules.
+    seen = Counter(zip(map(_WRITTEN, mentions), map(_TITLE, mentions), map(_KIND, mentions), resolved))
+    found = Counter()
+    for (written, title, kind, r), n in seen.items():
         if r is not None:
-            honorific = m.kind == TITLED and any(bare_word(w) in honorifics for w in m.title.split())
-            written = m.written if "  " not in m.written and "\n" not in m.written else " ".join(m.written.split())
-            found[(written, r.key, r.display, r.status, "|".join(r.candidates), r.person, honorific)] += 1
+            honorific = kind == TITLED and any(bare_word(w) in honorifics for w in title.split())
+            if "  " in written or "\n" in written:
+                written = " ".join(written.split())
+            found[(written, r.key, r.display, r.status, "|".join(r.candidates), r.person, honorific)] += n
     return [(doc_id, *k, n) for k, n in found.items()]
+
+
+_WRITTEN, _TITLE, _KIND = (operator.itemgetter(Mention._fields.index(f)) for f in ("written", "title", "kind"))
 
 
 def rows_table(rows: list[tuple]) -> pd.DataFrame:
@@ -189,8 +197,8 @@ def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES, texts: Sequence[
     # How often the articles using a bare word resolve it themselves.
     written = table["written"]
     one_word = ~written.str.contains(" ", regex=False).to_numpy(dtype=bool)
-    resolved = table[one_word & (is_named | (status == AMBIGUOUS).to_numpy(dtype=bool))
-                     & table["key"].str.contains(" ", regex=False).to_numpy(dtype=bool)]
+    resolved = table.loc[one_word & (is_named | (status == AMBIGUOUS).to_numpy(dtype=bool))
+                         & table["key"].str.contains(" ", regex=False).to_numpy(dtype=bool), ["doc_id", "written"]]
     resolved_docs = (resolved.assign(surname=_each(resolved["written"], lambda w: name_key(w, rules)))
                      .groupby("surname")["doc_id"].nunique().to_dict())
     unchecked = (status == UNCHECKED).to_numpy(dtype=bool).copy()
@@ -244,7 +252,7 @@ def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES, texts: Sequence[
     if len(open_rows):
         # Decided once per distinct row: the same surname recurs across the corpus.
         fields = ["status", "key", "written", "honorific", "candidates"]
-        part = table.assign(status=status).loc[open_rows, fields]
+        part = table.loc[open_rows, fields].assign(status=status.iloc[open_rows].to_numpy())
         ids = part.groupby(fields, sort=False, dropna=False).ngroup().to_numpy()
         decided = [settle(*values) for values in part.drop_duplicates().itertuples(index=False, name=None)]
         new_keys, new_displays, kept = (np.array(c, dtype=object) for c in zip(*decided))

@@ -572,41 +572,42 @@ def resolve(mentions: Sequence[Mention], text: str, rules: NameRules = DEFAULT_R
     cache = _key_cache(rules.connectors)
     connectors = rules.connectors
     keys = []
+    fulls = []
     bare_words: set[str] = set()
     wanted: set[str] = set()  # surnames a short mention may stand for: only their people are checked
-    for m in mentions:
-        key = cache.get(m.name)
+    for i, (_, _, _, name, _, kind) in enumerate(mentions):
+        key = cache.get(name)
         if key is None:
-            key = cache[m.name] = _fold(m.name, connectors)
+            key = cache[name] = _fold(name, connectors)
         keys.append(key)
-        if m.kind != FULL:
+        if kind == FULL:
+            fulls.append(i)
+        else:
             wanted.add(key)
-            if m.kind == BARE:
+            if kind == BARE:
                 bare_words.add(key)
     lowercase: dict[str, bool] = {}
     people: dict[str, list[tuple[int, str]]] = defaultdict(list)
     person: dict[str, bool] = {}
     displays: dict[str, str] = {}
-    for i, m in enumerate(mentions):
-        if m.kind != FULL:
-            continue
-        key = keys[i]
+    for i in fulls:
+        key, last = keys[i], surname(keys[i])
         if key not in displays:
-            displays[key] = clean_name(m.name)
+            name = mentions[i][3]
+            displays[key] = clean_name(name)
             # The article-level test only matters where a surname may join the name.
-            if surname(key) in wanted:
-                person[key] = _person_in_article(m.name, text, bare_words, lowercase, rules)
+            if last in wanted:
+                person[key] = _person_in_article(name, text, bare_words, lowercase, rules)
             else:
-                person[key] = is_person_like(m.name, rules)
-        if person[key] and surname(key) in wanted:
-            people[surname(key)].append((i, key))
+                person[key] = is_person_like(name, rules)
+        if person[key] and last in wanted:
+            people[last].append((i, key))
     out: list[Resolved | None] = []
     # What a mention stands for, per name and kind: the same everywhere in the article, except a
     # surname that several people carry (the nearest of them, found by position).
     made: dict[tuple, Resolved | None | tuple] = {}
     calendar = rules.calendar_words
-    for i, m in enumerate(mentions):
-        name, kind = m.name, m.kind
+    for i, (_, _, _, name, _, kind) in enumerate(mentions):
         value = made.get((name, kind), _UNSEEN)
         if value is _UNSEEN:
             value = made[(name, kind)] = _decide(name, kind, keys[i], displays, person, people, calendar,
@@ -618,7 +619,6 @@ def resolve(mentions: Sequence[Mention], text: str, rules: NameRules = DEFAULT_R
             value = Resolved(chosen, displays[chosen], AMBIGUOUS, distinct)
         out.append(value)
     return out
-
 
 
 def _decide(name: str, kind: str, key: str, displays: dict, person: dict, people: dict, calendar: frozenset,
