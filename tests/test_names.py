@@ -154,6 +154,23 @@ def test_bare_word_joins_a_corpus_person_only_when_articles_usually_name_them():
     assert "Kingston" not in set(merged["written"])
 
 
+def test_merge_of_deferred_bare_word_checks_equals_the_checked_rows():
+    # mentions() leaves the lowercase test of bare words to the merge (check_bare=False): the merge
+    # must come out exactly as when every article checks its own bare words.
+    texts = (["Greta Holm spoke. Holm left."] * 3
+             + ["Holm said no.", "They walked past Holm and the holm oaks.", "Flights to Kingston resumed.",
+                "Paul Kingston spoke. Mr Kingston left.", "Trust in Holm is low, and trust matters."])
+    doc_ids = list(range(len(texts)))
+    checked = corpus_names.merge(corpus_names.mention_rows(texts, doc_ids))
+    rows = corpus_names.mention_rows(texts, doc_ids, check_bare=False)
+    assert (rows["status"] == names.UNCHECKED).any()
+    pd.testing.assert_frame_equal(corpus_names.merge(rows, texts=texts), checked)
+    assert checked[checked["doc_id"] == 3]["name"].tolist() == ["Greta Holm"]
+    assert 4 not in set(checked["doc_id"])  # "holm" in lowercase there: no name
+    with pytest.raises(ValueError, match="texts="):
+        corpus_names.merge(rows)
+
+
 def test_merge_empty():
     assert _merged([]).empty
     assert list(_merged([]).columns) == ["doc_id", "written", "key", "name", "count"]
