@@ -620,3 +620,49 @@ def test_count_chunk_only_counts_the_wanted_terms_with_full_totals():
     pd.testing.assert_frame_equal(wanted.sort_values("term").reset_index(drop=True),
                                   expected.sort_values("term").reset_index(drop=True))
     pd.testing.assert_frame_equal(wanted_totals, totals)
+
+
+def _kwic_by_whole_scan(text, pattern, window):
+    """kwic's contexts from the words of the whole text: the plain reference."""
+    import bisect
+
+    from analysis.text.tokens import WORD, straight_apostrophes
+
+    spans = [m.span() for m in WORD.finditer(straight_apostrophes(text))]
+    starts, ends = [s for s, _ in spans], [e for _, e in spans]
+    rows = []
+    for m in pattern.finditer(text):
+        k = bisect.bisect_right(ends, m.start())
+        left = text[starts[k - window] if k >= window else (starts[0] if k else m.start()) : m.start()]
+        j = bisect.bisect_left(starts, m.end())
+        last = min(j + window, len(ends)) - 1
+        right = text[m.end() : ends[last]] if last >= j else ""
+        rows.append((" ".join(left.split()), " ".join(m.group().split()), " ".join(right.split())))
+    return rows
+
+
+@pytest.mark.parametrize("window", [1, 3, 7])
+def test_kwic_contexts_found_near_each_hit_equal_a_scan_of_the_whole_text(window):
+    # kwic finds the words around a rare hit near it only; the result must be
+    # what a scan of every word gives, also with hits near cut words and ends.
+    import random
+    import re
+
+    rng = random.Random(window)
+    vocabulary = ["harbour", "U.S.", "Abu-Kamal", "didn't", "--", "42", "e-mail", "a", "x.y", "Élan", "co.",
+                  "/", "“quote”", "it’s", "-".join(["sea"] * 150)]  # a word longer than the first scan
+    hits = ["ferry", "Ferry", "ferry's", "ferry-boat"]
+
+    def word():
+        return rng.choice(hits) if rng.random() < 0.01 else rng.choice(vocabulary)
+
+    texts = []
+    for _ in range(300):
+        n = rng.choice([3, 40, 400, 2000])
+        texts.append("".join(word() + rng.choice([" ", "  ", "\n", "", ", "]) for _ in range(n)))
+    frame = pd.DataFrame({"doc_id": [str(i) for i in range(len(texts))], "text": texts})
+    compiled = re.compile(r"(?<!\w)ferry(?!\w)", re.IGNORECASE)
+    expected = [row for text in texts for row in _kwic_by_whole_scan(text, compiled, window)]
+    got = terms.kwic(frame, "ferry", window=window, n_jobs=1, progress=False)
+    assert len(expected) > 500
+    assert list(got[["left", "match", "right"]].itertuples(index=False, name=None)) == expected

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from analysis import _parallel
 from analysis._input import group_values, period_freq
 from analysis.corpus.cleaning import lines_table
 from analysis.corpus.duplicates import find_duplicates
 from analysis.corpus.problems import REPORT_ATTR
 from analysis.corpus.quality import FAILED, quality_table
-from analysis.corpus.reading import as_text, str_array
+from analysis.corpus.reading import str_array
 from analysis.corpus.schema import (
     BOILERPLATE,
     COLUMNS,
@@ -28,7 +29,7 @@ from analysis.corpus.schema import (
     TITLE,
     WARNINGS,
 )
-from analysis.text.tokens import words
+from analysis.text.counting import word_counts
 
 # summary() table columns
 N_ARTICLES, SHARE, PERIOD = "n_articles", "share", "period"
@@ -227,7 +228,8 @@ def summary(
     texts = df[TEXT]
     n_chars = texts.str.len().fillna(0).to_numpy(dtype=float)
     blank = (n_chars == 0) | texts.str.isspace().fillna(True).to_numpy(dtype=bool)
-    n_words = np.fromiter((len(words(as_text(t))) for t in texts), dtype=np.int64, count=len(df))
+    n_words = np.concatenate([np.zeros(0, dtype=np.int64), *_parallel.map_batches(
+        word_counts, _parallel.batches(texts.tolist()), progress=False)])
     lengths = pd.DataFrame({N_CHARS: n_chars, N_WORDS: n_words.astype(float)})
     described = lengths.describe()
     lengths_table = described.reset_index(names=STATISTIC)

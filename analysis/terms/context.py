@@ -41,8 +41,14 @@ def _kwic_regex(pattern: str, regex: bool | None, case_sensitive: bool) -> re.Pa
                 f"pattern={pattern!r} is not a valid regular expression ({exc}); fix it, or pass "
                 "regex=False to search for the words as written"
             ) from None
-    parts = [re.escape(w).replace("'", _APOSTROPHE_CLASS) for w in _kwic_words(pattern)]
-    return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)", flags)
+    found = _kwic_words(pattern)
+    parts = [re.escape(w).replace("'", _APOSTROPHE_CLASS) for w in found]
+    # "Not after a word character", tested after the first word rather than
+    # before it: a pattern that starts with its words lets the regex engine
+    # skip ahead to them (2-3x faster on a corpus); the first word always
+    # takes len(word) characters, so the look-behind sees the same character.
+    not_after_word = rf"(?<!\w[\s\S]{{{len(found[0])}}})"
+    return re.compile(parts[0] + not_after_word + "".join(r"\s+" + p for p in parts[1:]) + r"(?!\w)", flags)
 
 
 def _kwic_words(pattern: str) -> list[str]:
@@ -55,18 +61,53 @@ def _kwic_text(text: str, compiled: re.Pattern, window: int) -> list[tuple[str, 
     hits = [m for m in compiled.finditer(text) if m.end() > m.start()]
     if not hits:
         return []
-    spans = [m.span() for m in WORD.finditer(straight_apostrophes(text))]
-    starts = [s for s, _ in spans]
-    ends = [e for _, e in spans]
+    straight = straight_apostrophes(text)
+    if len(hits) * 2 * _reach(window) >= len(text):
+        # Hits all over the text (a common word): one scan of the whole text.
+        spans = [w.span() for w in WORD.finditer(straight)]
+        starts, ends = [s for s, _ in spans], [e for _, e in spans]
+        contexts = [_around(starts, ends, m.start(), m.end(), window) for m in hits]
+    else:
+        contexts = [_context(straight, m.start(), m.end(), window) for m in hits]
     out = []
-    for m in hits:
-        k = bisect.bisect_right(ends, m.start())
-        left = text[starts[k - window] if k >= window else (starts[0] if k else m.start()) : m.start()]
-        j = bisect.bisect_left(starts, m.end())
-        last = min(j + window, len(ends)) - 1
-        right = text[m.end() : ends[last]] if last >= j else ""
+    for m, (left_start, right_end) in zip(hits, contexts):
+        left, right = text[left_start : m.start()], text[m.end() : right_end]
         out.append((" ".join(left.split()), " ".join(m.group().split()), " ".join(right.split())))
     return out
+
+
+def _reach(window: int) -> int:
+    """Characters scanned on each side of a hit at first: room for ``window`` words and two more."""
+    return 64 * (window + 2)
+
+
+def _around(starts: list[int], ends: list[int], start: int, end: int, window: int) -> tuple[int, int]:
+    """Where the ``window`` words before ``start`` begin and the ``window`` words after ``end`` end."""
+    if not window:
+        return start, end
+    k = bisect.bisect_right(ends, start)
+    left_start = starts[k - window] if k >= window else (starts[0] if k else start)
+    j = bisect.bisect_left(starts, end)
+    last = min(j + window, len(ends)) - 1
+    return left_start, ends[last] if last >= j else end
+
+
+def _context(text: str, start: int, end: int, window: int) -> tuple[int, int]:
+    """:func:`_around` with the words found near the hit only, not in the whole text.
+
+    The scan starts far enough back that the first word it finds, perhaps
+    cut, and the next are not among those used, and reaches far enough on,
+    so it gives the words a scan of the whole text gives.
+    """
+    reach = _reach(window)
+    while True:
+        lo, hi = max(0, start - reach), min(len(text), end + reach)
+        spans = [w.span() for w in WORD.finditer(text, lo, hi)]
+        starts, ends = [s for s, _ in spans], [e for _, e in spans]
+        if ((lo == 0 or bisect.bisect_right(ends, start) >= window + 2)
+                and (hi == len(text) or len(spans) - bisect.bisect_left(starts, end) >= window + 2)):
+            return _around(starts, ends, start, end, window)
+        reach *= 4
 
 
 def kwic(data, pattern: str, *, window: int = 7, regex: bool | None = None, case_sensitive: bool = False,

@@ -252,6 +252,29 @@ def coded_words(text: str) -> tuple[np.ndarray, list[str]]:
     return np.insert(np.delete(codes, odd), where, spliced), uniques
 
 
+def word_counts(texts: Sequence[str]) -> np.ndarray:
+    """``len(words(text))`` for every text, without making the words.
+
+    What :func:`coded_words` does for one text, for many at once: the texts
+    are cut into pieces in C and the word rules run once over the distinct
+    pieces; a text's count is the sum of its pieces' word counts.
+
+    Examples
+    --------
+    >>> word_counts(["The U.S.-led talks didn't end.", "", "Rain -- then sun"]).tolist()
+    [6, 0, 3]
+    """
+    n_pieces, piece_ids, vocabulary = pieces(
+        [as_text(t).encode("utf-8", "surrogatepass").translate(_TABLE_CASED) for t in texts])
+    if not vocabulary:
+        return np.zeros(len(texts), dtype=np.int64)
+    joined = b"\x01".join([b""] + vocabulary).decode("utf-8", "surrogatepass")
+    cut = np.fromiter((w == "\x01" for w in _WORD_OR_CUT.findall(straight_apostrophes(joined))), dtype=bool)
+    words_per_piece = np.bincount(np.cumsum(cut)[~cut] - 1, minlength=len(vocabulary))
+    text_of_piece = np.repeat(np.arange(len(texts)), n_pieces)
+    return np.bincount(text_of_piece, weights=words_per_piece[piece_ids], minlength=len(texts)).astype(np.int64)
+
+
 def count_matrix(texts: Sequence[str], vocabulary: Sequence[str] | None = None, *,
                  stopwords="english"):
     """:func:`~analysis.text.tokens.tokenize`'s terms counted per text: ``(counts, terms)``.
