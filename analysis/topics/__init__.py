@@ -65,8 +65,8 @@ from its default start: 0.78-0.86 depending on the pruning).
 
 Speed (BBC, 2,225 articles, on the project's busy 2-core machine): the
 estimator at k=5 about 0.9 s; :func:`cluster` with names, catch-all flags and
-the topic tree about 2.8 s; choosing k (2 to 30 tried) about 14 s. On 50,000
-articles choosing k costs 1.0-1.9x one clustering at k=20 (two runs). See
+the topic tree 1.4-2.8 s; choosing k (2 to 30 tried) 7-14 s. On 50,000
+articles choosing k costs 1.0-1.9x one clustering at k=20 (three runs). See
 ``benchmarks/bench_topics.py`` and ``benchmarks/bench_topics_k.py``.
 
 Choosing k (``k=None``): see :func:`choose_k` and :mod:`analysis.topics.choosing`.
