@@ -202,6 +202,17 @@ def unigram_pairs(texts: Sequence[str], table: bytes, memo: PieceMemo):
 _WORD_OR_CUT = re.compile(WORD_PATTERN + "|\x01")
 
 
+def _piece_words(vocabulary: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """The words of distinct pieces, in order, and the index of the piece each comes from."""
+    # One regex pass over the distinct pieces, cut apart by "\x01": each
+    # piece's words follow the cut before it. Apostrophes are straightened
+    # here, in the pieces, rather than in the whole text.
+    joined = b"\x01".join([b""] + vocabulary).decode("utf-8", "surrogatepass")
+    found = np.array(_WORD_OR_CUT.findall(straight_apostrophes(joined)), dtype=object)
+    cut = found == "\x01"
+    return found[~cut], np.cumsum(cut)[~cut] - 1
+
+
 def coded_words(text: str) -> tuple[np.ndarray, list[str]]:
     """``words(text)`` as codes into its distinct words: ``(codes, uniques)``.
 
@@ -222,14 +233,8 @@ def coded_words(text: str) -> tuple[np.ndarray, list[str]]:
     _, piece_ids, vocabulary = pieces([text.encode("utf-8", "surrogatepass").translate(_TABLE_CASED)])
     if not vocabulary:
         return np.zeros(0, dtype=np.int64), []
-    # One regex pass over the distinct pieces, cut apart by "\x01": each
-    # piece's words follow the cut before it. Apostrophes are straightened
-    # here, in the pieces, rather than in the whole text.
-    joined = b"\x01".join([b""] + vocabulary).decode("utf-8", "surrogatepass")
-    found = np.array(_WORD_OR_CUT.findall(straight_apostrophes(joined)), dtype=object)
-    cut = found == "\x01"
-    piece_of_word = np.cumsum(cut)[~cut] - 1
-    encoded = pa.array(found[~cut], type=pa.large_string()).dictionary_encode()
+    found, piece_of_word = _piece_words(vocabulary)
+    encoded = pa.array(found, type=pa.large_string()).dictionary_encode()
     word_codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
     uniques = encoded.dictionary.to_pylist()
     sizes = np.bincount(piece_of_word, minlength=len(vocabulary))
@@ -268,9 +273,7 @@ def word_counts(texts: Sequence[str]) -> np.ndarray:
         [as_text(t).encode("utf-8", "surrogatepass").translate(_TABLE_CASED) for t in texts])
     if not vocabulary:
         return np.zeros(len(texts), dtype=np.int64)
-    joined = b"\x01".join([b""] + vocabulary).decode("utf-8", "surrogatepass")
-    cut = np.fromiter((w == "\x01" for w in _WORD_OR_CUT.findall(straight_apostrophes(joined))), dtype=bool)
-    words_per_piece = np.bincount(np.cumsum(cut)[~cut] - 1, minlength=len(vocabulary))
+    words_per_piece = np.bincount(_piece_words(vocabulary)[1], minlength=len(vocabulary))
     text_of_piece = np.repeat(np.arange(len(texts)), n_pieces)
     return np.bincount(text_of_piece, weights=words_per_piece[piece_ids], minlength=len(texts)).astype(np.int64)
 
