@@ -89,3 +89,14 @@ def as_dask(df, npartitions: int = 4):
     import dask.dataframe as dd
 
     return dd.from_pandas(df, npartitions=npartitions, sort=False)
+
+
+@pytest.fixture
+def aliases():
+    """The source alias table, restored after the test (the same dict object: analysis.corpus.sources owns it)."""
+    from analysis.corpus import sources
+
+    saved = dict(sources.SOURCE_ALIASES)
+    yield sources.SOURCE_ALIASES
+    sources.SOURCE_ALIASES.clear()
+    sources.SOURCE_ALIASES.update(saved)

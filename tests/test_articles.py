@@ -34,15 +34,6 @@ def rules(monkeypatch):
     return copy
 
 
-@pytest.fixture
-def aliases():
-    """The source table, restored after the test (the same dict object: analysis.corpus.sources owns it)."""
-    saved = dict(articles.SOURCE_ALIASES)
-    yield articles.SOURCE_ALIASES
-    articles.SOURCE_ALIASES.clear()
-    articles.SOURCE_ALIASES.update(saved)
-
-
 def test_blog_shape():
     a = parse(BLOG)
     assert a["title"] == "Rivers rise after a week of storms"

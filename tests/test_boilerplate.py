@@ -421,15 +421,6 @@ def test_to_parquet_keeps_the_cleaned_text_and_the_lines(tmp_path):
     assert corpus.summary(back).boilerplate["line"].tolist() == [SHARE_BAR, FOLLOW, "READ MORE: …"]
 
 
-@pytest.fixture
-def aliases():
-    """The source table, restored after the test (one dict object, shared by the parser and the loader)."""
-    saved = dict(articles.SOURCE_ALIASES)
-    yield articles.SOURCE_ALIASES
-    articles.SOURCE_ALIASES.clear()
-    articles.SOURCE_ALIASES.update(saved)
-
-
 def test_source_aliases_travel_to_the_workers(tmp_path, monkeypatch, aliases):
     write_blog_folder(tmp_path, 30)
     articles.register_source("example.com", "example daily")
