@@ -45,24 +45,30 @@ def paragraphs() -> list[str]:
     return [p for p in out if len(p) > 40]
 
 
+def recombined(paras: list[str], rng: np.random.Generator, per_article: tuple[int, int]):
+    """Endless recombined articles: ``(JSON line, bytes of text)``, ``per_article`` = paragraphs (low, high)."""
+    start = pd.Timestamp("2017-01-01")
+    n = 0
+    while True:
+        picks = rng.integers(0, len(paras), size=rng.integers(*per_article))
+        text = "\n\n".join(paras[i] for i in picks)
+        day = start + pd.Timedelta(days=int(rng.integers(0, 365)))
+        yield (json.dumps({"id": f"a{n:08d}", "title": paras[picks[0]][:80], "text": text,
+                           "date": day.strftime("%Y-%m-%d"), "source": ["reuters", "bbc", "rt.com"][n % 3]}) + "\n",
+               len(text.encode("utf-8")))
+        n += 1
+
+
 def build(folder: Path, gigabytes: float, seed: int = 0) -> int:
     """Write JSON Lines files of recombined articles until ``gigabytes`` of text; return the byte count."""
-    rng = np.random.default_rng(seed)
-    paras = paragraphs()
+    articles = recombined(paragraphs(), np.random.default_rng(seed), (3, 9))
     folder.mkdir(parents=True, exist_ok=True)
-    target, written, n, part = int(gigabytes * 1e9), 0, 0, 0
-    start = pd.Timestamp("2017-01-01")
+    target, written, part = int(gigabytes * 1e9), 0, 0
     while written < target:
         with open(folder / f"part-{part:04d}.jsonl", "w", encoding="utf-8") as fh:
-            for _ in range(20_000):
-                picks = rng.integers(0, len(paras), size=rng.integers(3, 9))
-                text = "\n\n".join(paras[i] for i in picks)
-                day = start + pd.Timedelta(days=int(rng.integers(0, 365)))
-                fh.write(json.dumps({"id": f"a{n:08d}", "title": paras[picks[0]][:80], "text": text,
-                                     "date": day.strftime("%Y-%m-%d"),
-                                     "source": ["reuters", "bbc", "rt.com"][n % 3]}) + "\n")
-                written += len(text.encode("utf-8"))
-                n += 1
+            for _, (line, size) in zip(range(20_000), articles):
+                fh.write(line)
+                written += size
                 if written >= target:
                     break
         part += 1

@@ -22,32 +22,24 @@ import time
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_dask import paragraphs  # noqa: E402
+from bench_dask import paragraphs, recombined  # noqa: E402
 
 from analysis import report  # noqa: E402
 
 
 def build(path: Path, n_articles: int, seed: int = 0) -> float:
     """Write ``n_articles`` recombined articles as JSON Lines; return the megabytes of text."""
-    rng = np.random.default_rng(seed)
-    paras = paragraphs()
-    start = pd.Timestamp("2017-01-01")
     size = 0
     with open(path, "w", encoding="utf-8") as fh:
-        for n in range(n_articles):
-            picks = rng.integers(0, len(paras), size=rng.integers(6, 15))
-            text = "\n\n".join(paras[i] for i in picks)
-            day = start + pd.Timedelta(days=int(rng.integers(0, 365)))
-            fh.write(json.dumps({"id": f"a{n:08d}", "title": paras[picks[0]][:80], "text": text,
-                                 "date": day.strftime("%Y-%m-%d"),
-                                 "source": ["reuters", "bbc", "rt.com"][n % 3]}) + "\n")
-            size += len(text.encode("utf-8"))
+        articles = recombined(paragraphs(), np.random.default_rng(seed), (6, 15))
+        for _, (line, n_bytes) in zip(range(n_articles), articles):
+            fh.write(line)
+            size += n_bytes
     return size / 1e6
 
 
