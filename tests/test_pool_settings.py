@@ -4,6 +4,7 @@ globals they were born with, so every setting must travel with each batch)."""
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 
 import pandas as pd
@@ -105,3 +106,29 @@ def test_abbreviations_added_later_reach_the_parser_in_the_workers(many_batches,
     two = loading.load(tmp_path, n_jobs=2, progress=False, max_title_chars=60)
     pd.testing.assert_frame_equal(one, two)
     assert one["title"].str.startswith("Supv. Grant inspected").all()
+
+
+def _gc_state(texts: list[str]) -> list[bool]:
+    return [gc.isenabled()] * len(texts)
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_batches_run_with_the_garbage_collector_paused_and_restore_it(many_batches, n_jobs):
+    work = _parallel.batches(many_batches)
+    states = [s for part in _parallel.map_batches(_gc_state, work, n_jobs=n_jobs, progress=False) for s in part]
+    assert len(states) == len(many_batches) and not any(states)
+    assert gc.isenabled()
+
+
+def test_paused_gc_restores_the_state_after_an_error():
+    with pytest.raises(ValueError), _parallel.paused_gc():
+        assert not gc.isenabled()
+        raise ValueError("in the batch")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with _parallel.paused_gc():
+            pass
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()

@@ -102,6 +102,7 @@ def _runs():
         "terms.count_chunk": lambda: terms.count_chunk(TEXTS, None)[0],
         "sentences.sentence_table": lambda: sentences.sentence_table(FRAME, progress=False),
         "sentences.article_stats": lambda: stats,
+        "sentences.tables": lambda: sentences.tables(FRAME, progress=False),
         "sentences.compare": lambda: sentences.compare(stats.assign(source=FRAME["source"]), "source"),
         "topics.cluster": lambda: result,
         "topics.choose_k": lambda: topics.choose_k(FRAME, k_range=range(2, 4), progress=False),

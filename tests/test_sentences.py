@@ -572,3 +572,17 @@ def test_news2017_sentence_table(news2017):
     per_doc = table.groupby("doc_id")["n_words"].sum()
     assert per_doc.sum() == stats["n_words"].sum()
     assert table["in_quote"].any()
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_tables_equal_sentence_table_and_article_stats(n_jobs, monkeypatch):
+    # Small batches, so that several go through the pool and come back in order.
+    monkeypatch.setattr("analysis._parallel.CHUNK_CHARS", 200)
+    df = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(SAMPLE))], "text": SAMPLE,
+                       "source": ["x", None] * (len(SAMPLE) // 2) + ["y"] * (len(SAMPLE) % 2)})
+    both = sentences.tables(df, keep="source", long_sentence=12, window=20, n_jobs=n_jobs, progress=False)
+    pd.testing.assert_frame_equal(both.sentences, sentences.sentence_table(df, keep="source", n_jobs=n_jobs,
+                                                                           progress=False))
+    pd.testing.assert_frame_equal(both.articles, sentences.article_stats(df, keep="source", long_sentence=12,
+                                                                         window=20, n_jobs=n_jobs,
+                                                                         progress=False))

@@ -7,6 +7,7 @@
 - :func:`sentence_table` -- one row per sentence (length, syllables, quotation);
 - :func:`article_stats` -- one row per article: counts, readability formulas,
   lexical diversity, quotation share;
+- :func:`tables` -- both tables from one pass over the text;
 - :func:`readability` -- the same statistics for one text, as a dict;
 - :func:`compare` -- median and interquartile range of each measure per group;
 - :func:`quotes` -- who is quoted: one row per quotation with its speaker
@@ -36,10 +37,12 @@ from analysis.sentences.tables import (
     ARTICLE_COLUMNS,
     MEASURES,
     SENTENCE_COLUMNS,
+    Tables,
     article_stats,
     compare,
     readability,
     sentence_table,
+    tables,
 )
 from analysis.text.splitter import (
     ABBREVIATIONS_AMBIGUOUS,
@@ -59,4 +62,5 @@ __all__ = [
     "QuoteRules", "QuoteWarning", "article_stats", "automated_readability_index", "coleman_liau_index",
     "compare", "flesch_kincaid_grade", "flesch_reading_ease", "gunning_fog", "lix", "quotations", "quotes",
     "readability", "rix", "sentence_table", "smog_index", "speakers", "split", "spans", "syllables",
+    "Tables", "tables",
 ]

@@ -3,6 +3,7 @@
 - :func:`sentence_table` -- one row per sentence (length, syllables, quotation);
 - :func:`article_stats` -- one row per article: counts, readability formulas,
   lexical diversity, quotation share;
+- :func:`tables` -- both tables from one pass over the text;
 - :func:`readability` -- the same statistics for one text, as a dict;
 - :func:`compare` -- median and interquartile range of each measure per group.
 
@@ -14,10 +15,9 @@ of a Dask DataFrame. The splitter's word lists are frozen when a call starts
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -145,7 +145,11 @@ def _sorted_group_stats(values: np.ndarray, groups: np.ndarray, n_groups: int):
 
 def _batch_counts(texts: list[str], *, long_sentence: int, window: int, rules: SplitRules) -> pd.DataFrame:
     """Counts, median/max sentence length, MATTR and MTLD of a batch of articles (pure)."""
-    b = WordStream(texts, rules)
+    return _counts(WordStream(texts, rules), long_sentence=long_sentence, window=window)
+
+
+def _counts(b: WordStream, *, long_sentence: int, window: int) -> pd.DataFrame:
+    """The article counts of :func:`_batch_counts`, from the batch's word stream."""
     n = b.n_articles
     syl = b.syllables()
     sent_len = b.per_sentence()
@@ -314,10 +318,16 @@ def article_stats(data, *, keep=None, long_sentence: int = 30, window: int = 100
 def _article_stats(data, *, keep, long_sentence: int, window: int, rules: SplitRules, n_jobs,
                    progress: bool) -> pd.DataFrame:
     ids, texts, kept = _articles(data, keep)
-    func = functools.partial(_stats_batch, long_sentence=long_sentence, window=window, rules=rules)
+    func = functools.partial(_batch_counts, long_sentence=long_sentence, window=window, rules=rules)
     work = _parallel.batches(texts, chunk_chars=_parallel.CHUNK_CHARS)
     parts = list(_parallel.map_batches(func, work, n_jobs=n_jobs, progress=progress, total=len(texts),
                                        desc="article stats"))
+    return _stats_table(parts, ids, kept, long_sentence=long_sentence, window=window, rules=rules)
+
+
+def _stats_table(parts: list[pd.DataFrame], ids: list[str], kept: pd.DataFrame | None, *, long_sentence: int,
+                 window: int, rules: SplitRules) -> pd.DataFrame:
+    """The article table from the counts of every batch: ``doc_id``, the scores, the kept columns."""
     df = pd.concat(parts, ignore_index=True) if parts else _batch_counts([], long_sentence=long_sentence,
                                                                            window=window, rules=rules)
     df.insert(0, DOC_ID, pd.Series(ids, dtype="str"))
@@ -346,42 +356,32 @@ def readability(text: str, *, long_sentence: int = 30, window: int = 100) -> dic
     return {k: (v.item() if hasattr(v, "item") else v) for k, v in out.items()}
 
 
-@contextlib.contextmanager
-def _no_cyclic_gc():
-    """Pause the cyclic garbage collector while a batch runs.
-
-    A batch allocates many small tuples and lists that are freed by reference
-    counting and never form cycles; with a large process heap (pandas,
-    scikit-learn, a notebook's objects) one full collection triggered by
-    those allocations can cost as much as the whole batch. The previous state
-    is restored even when the batch raises.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _stats_batch(texts: list[str], *, long_sentence: int, window: int, rules: SplitRules) -> pd.DataFrame:
-    """Article counts of one batch, run in this process or a worker (pure)."""
-    with _no_cyclic_gc():
-        return _batch_counts(texts, long_sentence=long_sentence, window=window, rules=rules)
-
-
 def _sentences_batch(texts: list[str], doc_ids: list[str], positions: list[int], *, rules: SplitRules) -> pd.DataFrame:
     """Sentence rows of one batch; ``_article`` holds each row's position in the whole input."""
-    with _no_cyclic_gc():
-        part = _batch_sentences(texts, doc_ids, rules)
+    return _positioned(_batch_sentences(texts, doc_ids, rules), positions)
+
+
+def _positioned(part: pd.DataFrame, positions: list[int]) -> pd.DataFrame:
+    """``part`` with its ``_article`` column made each row's position in the whole input."""
     part["_article"] = np.asarray(positions, dtype=np.int64)[part["_article"].to_numpy(dtype=np.int64)]
     return part
 
 
+def _tables_batch(texts: list[str], doc_ids: list[str], positions: list[int], *, long_sentence: int, window: int,
+                  rules: SplitRules) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Sentence rows and article counts of one batch from one word stream (see :func:`tables`)."""
+    b = WordStream(texts, rules, with_spans=True)
+    return _positioned(_sentence_rows(b, texts, doc_ids), positions), _counts(b, long_sentence=long_sentence,
+                                                                             window=window)
+
+
 def _batch_sentences(texts: list[str], doc_ids: list[str], rules: SplitRules) -> pd.DataFrame:
     """The sentence rows of a batch of articles (pure)."""
-    b = WordStream(texts, rules, with_spans=True)
+    return _sentence_rows(WordStream(texts, rules, with_spans=True), texts, doc_ids)
+
+
+def _sentence_rows(b: WordStream, texts: list[str], doc_ids: list[str]) -> pd.DataFrame:
+    """The sentence rows of :func:`_batch_sentences`, from the batch's word stream (made ``with_spans``)."""
     n_words = b.per_sentence().astype(np.int64)
     quoted = b.per_sentence(b.in_quote)
     starts = [s for sp in b.spans for s, _ in sp]
@@ -451,12 +451,73 @@ def _sentence_table(data, *, keep, rules: SplitRules, n_jobs, progress: bool) ->
     func = functools.partial(_sentences_batch, rules=rules)
     parts = list(_parallel.map_batches(func, work, n_jobs=n_jobs, progress=progress,
                                        total=len(texts), desc="sentences"))
+    return _sentences_frame(parts, kept, rules)
+
+
+def _sentences_frame(parts: list[pd.DataFrame], kept: pd.DataFrame | None, rules: SplitRules) -> pd.DataFrame:
+    """The sentence table from the rows of every batch, with the kept columns."""
     df = pd.concat(parts, ignore_index=True) if parts else _batch_sentences([], [], rules)
     positions = df.pop("_article").to_numpy()
     if kept is not None:
         for j, col in enumerate(kept.columns):
             df.insert(1 + j, col, kept[col].to_numpy()[positions])
     return df
+
+
+class Tables(NamedTuple):
+    """What :func:`tables` returns: the sentence table and the article table of one corpus."""
+
+    sentences: pd.DataFrame
+    articles: pd.DataFrame
+
+
+def tables(data, *, keep=None, long_sentence: int = 30, window: int = 100, n_jobs: int | None = None,
+           progress: bool = True) -> Tables:
+    """:func:`sentence_table` and :func:`article_stats` of one corpus, from one pass over its text.
+
+    Both tables come from the same word stream of each batch (sentences,
+    words, syllables, quotations), so asking for both costs little more than
+    asking for one; each is exactly what its own function returns.
+
+    Parameters
+    ----------
+    data, keep, n_jobs, progress
+        As in :func:`article_stats`. A Dask DataFrame gives the two lazy
+        tables of :func:`sentence_table` and :func:`article_stats`.
+    long_sentence, window : int
+        As in :func:`article_stats`.
+
+    Returns
+    -------
+    Tables
+        ``sentences`` (columns :data:`SENTENCE_COLUMNS`) and ``articles``
+        (columns :data:`ARTICLE_COLUMNS`), ``keep`` after ``doc_id`` in both.
+
+    Examples
+    --------
+    >>> both = tables(["The cat sat. It was happy.", ""], progress=False)
+    >>> both.sentences[["doc_id", "sentence", "n_words"]]
+      doc_id       sentence  n_words
+    0      0   The cat sat.        3
+    1      0  It was happy.        3
+    >>> both.articles[["doc_id", "n_sentences", "n_words"]]
+      doc_id  n_sentences  n_words
+    0      0            2        6
+    1      1            0        0
+    """
+    _check_options(long_sentence, window)
+    if _dask.is_dask(data):
+        return Tables(sentence_table(data, keep=keep), article_stats(data, keep=keep, long_sentence=long_sentence,
+                                                                     window=window))
+    rules = split_rules()
+    ids, texts, kept = _articles(data, keep)
+    work = _parallel.batches(texts, ids, range(len(texts)), chunk_chars=_parallel.CHUNK_CHARS)
+    func = functools.partial(_tables_batch, long_sentence=long_sentence, window=window, rules=rules)
+    parts = list(_parallel.map_batches(func, work, n_jobs=n_jobs, progress=progress, total=len(texts),
+                                       desc="sentences"))
+    return Tables(_sentences_frame([p for p, _ in parts], kept, rules),
+                  _stats_table([c for _, c in parts], ids, kept, long_sentence=long_sentence, window=window,
+                               rules=rules))
 
 
 def compare(stats: pd.DataFrame, by, *, measures: Sequence[str] | None = None) -> pd.DataFrame:
