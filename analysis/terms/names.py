@@ -96,8 +96,13 @@ _WRITTEN, _TITLE, _KIND = (operator.itemgetter(Mention._fields.index(f)) for f i
 
 
 def rows_table(rows: list[tuple]) -> pd.DataFrame:
-    """Rows of :func:`article_rows` as the table of :func:`mention_rows`."""
-    table = pd.DataFrame(rows, columns=ROW_COLUMNS)
+    """Rows of :func:`article_rows` as the table of :func:`mention_rows`.
+
+    Its text columns stay Python strings (``object``): the table is read row
+    by row by :func:`merge`, and making Arrow strings of every mention of a
+    batch cost more than finding them.
+    """
+    table = pd.DataFrame(rows, columns=ROW_COLUMNS, dtype=object)
     return table.astype({"count": "int64", "person": bool, "honorific": bool})
 
 
