@@ -127,13 +127,18 @@ def mention_rows(texts: Sequence, doc_ids: Sequence, rules: NameRules = DEFAULT_
     >>> rows[["written", "display", "count"]].to_dict("list")
     {'written': ['Mr Arafat', 'Yasser Arafat'], 'display': ['Yasser Arafat', 'Yasser Arafat'], 'count': [1, 1]}
     """
+    return rows_table(_batch_rows(texts, doc_ids, rules, check_bare))
+
+
+def _batch_rows(texts: Sequence, doc_ids: Sequence, rules: NameRules, check_bare: bool) -> list[tuple]:
+    """The rows of :func:`mention_rows` as tuples (what a batch sends back: its table is made once, whole)."""
     rows: list[tuple] = []
     for doc_id, text in zip(doc_ids, texts):
         if not isinstance(text, str) or not text:
             continue
         mentions = find(text, rules)
         rows.extend(article_rows(doc_id, mentions, resolve(mentions, text, rules, check_bare=check_bare), rules))
-    return rows_table(rows)
+    return rows
 
 
 # --- the corpus -------------------------------------------------------------------------------
@@ -384,13 +389,12 @@ def mentions(
     frame = corpus_frame(data)
     columns = by_columns(frame, by)
     # Articles are numbered by position: the merge counts articles, and a corpus may repeat a doc_id.
-    func = functools.partial(mention_rows, rules=rules, check_bare=False)
+    func = functools.partial(_batch_rows, rules=rules, check_bare=False)
     texts = texts_of(frame)
     work = _parallel.batches(texts, range(len(frame)), chunk_chars=_parallel.CHUNK_CHARS // 4)
-    parts = list(_parallel.map_batches(func, work, n_jobs=n_jobs, progress=progress, total=len(frame),
-                                       desc="mentions"))
-    rows = pd.concat(parts, ignore_index=True) if parts else mention_rows([], [], rules)
-    merged = merge(rows, rules, texts)
+    rows = [row for part in _parallel.map_batches(func, work, n_jobs=n_jobs, progress=progress, total=len(frame),
+                                                  desc="mentions") for row in part]
+    merged = merge(rows_table(rows), rules, texts)
     codes, keys = group_codes(frame[columns].reset_index(drop=True)) if columns else (None, None)
     positions = merged[DOC_ID].to_numpy(dtype=np.int64)
     merged[GROUP] = codes[positions] if codes is not None else np.zeros(len(merged), dtype=np.int64)
