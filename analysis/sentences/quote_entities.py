@@ -54,6 +54,29 @@ class _Speech(NamedTuple):
     kind: str  # "person" or "organisation"
 
 
+class _Resolved(list):
+    """What each name mention of an article stands for (:func:`analysis.text.names.resolve`), the bare
+    words no person carries checked for lowercase use only when a speaker reaches them.
+
+    Most capitalised words of an article never come near a speaker: resolving with
+    ``check_bare=False`` leaves them ``unchecked`` (half the time of resolving), and
+    :func:`analysis.terms.names.merge` settles those the corpus needs from the text.
+    """
+
+    def __init__(self, resolved: list, mentions: list, text: str):
+        super().__init__(resolved)
+        self.mentions, self.text = mentions, text
+
+    def __getitem__(self, k):
+        r = list.__getitem__(self, k)
+        if r is not None and r.status == names.UNCHECKED:
+            # What resolve decides for a bare word no person of the article carries.
+            used = names.used_in_lowercase(self.text, self.mentions[k].name)
+            r = None if used else r._replace(status=names.PENDING_BARE)
+            list.__setitem__(self, k, r)
+        return r
+
+
 class Article:
     """The names of one article and the speech events found so far, for resolving speakers."""
 
@@ -79,7 +102,8 @@ class Article:
     def _find_names(self) -> None:
         # Found on first need: an article whose quotations name nobody is never searched for names.
         self._mentions = names.find(self.text, self.rules.names)
-        self._resolved = names.resolve(self._mentions, self.text, self.rules.names)
+        self._resolved = _Resolved(names.resolve(self._mentions, self.text, self.rules.names, check_bare=False),
+                                   self._mentions, self.text)
         self._starts = [m.start for m in self._mentions]
         # Gender the article gives a person: by an honorific, or by the pronoun used for them.
         self._gender: dict[str, str] = {}

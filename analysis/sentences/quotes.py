@@ -309,7 +309,8 @@ def quotes(
     frame = corpus_frame(data)
     kept = [c for c in by_columns(frame, keep, "keep") if c not in QUOTE_COLUMNS]
     # Articles travel by position: a corpus may repeat a doc_id, and the merge counts articles.
-    work = _parallel.batches(texts_of(frame), range(len(frame)), chunk_chars=_parallel.CHUNK_CHARS // 2)
+    texts = texts_of(frame)
+    work = _parallel.batches(texts, range(len(frame)), chunk_chars=_parallel.CHUNK_CHARS // 2)
     func = functools.partial(quote_rows, rules=rules, split=split_rules())
     rows, name_rows, unbalanced = [], [], []
     for batch_rows, batch_names, bad in _parallel.map_batches(func, work, n_jobs=n_jobs, progress=progress,
@@ -324,7 +325,7 @@ def quotes(
             f"quotation marks do not pair up in {len(unbalanced)} article(s) ({shown}); a quotation left "
             "open stops at the end of its paragraph"), stacklevel=2)
     table = pd.DataFrame(rows, columns=_ROW_COLUMNS, dtype=object).astype({"start": "int64", "end": "int64"})
-    table["entity"] = _entities(table, rows_table(name_rows), rules)
+    table["entity"] = _entities(table, rows_table(name_rows), rules, texts)
     positions = table[DOC_ID].to_numpy(dtype=np.int64)
     table[DOC_ID] = ids[positions]
     # The text columns as every table of the package has them (pandas' string dtype), empty or not.
@@ -335,10 +336,11 @@ def quotes(
     return table.reset_index(drop=True)
 
 
-def _entities(table: pd.DataFrame, name_rows: pd.DataFrame, rules: QuoteRules) -> pd.Series:
+def _entities(table: pd.DataFrame, name_rows: pd.DataFrame, rules: QuoteRules, texts: list[str]) -> pd.Series:
     """The merged name of each row's ``ref``: the corpus merge of :func:`analysis.terms.names.merge`,
-    else the name as written (a speaker is a name even when it is nobody's surname: ``the Kremlin``)."""
-    merged = merge(_rows_for_refs(table, name_rows), rules.names)
+    else the name as written (a speaker is a name even when it is nobody's surname: ``the Kremlin``).
+    ``texts`` are the articles by position (``doc_id`` here), for the bare words left unchecked."""
+    merged = merge(_rows_for_refs(table, name_rows), rules.names, texts)
     lookup = dict(zip(zip(merged[DOC_ID], merged["written"]), merged["name"]))
     out = []
     fallback: dict[str, str] = {}
