@@ -80,15 +80,17 @@ class _Resolved(list):
 class Article:
     """The names of one article and the speech events found so far, for resolving speakers."""
 
-    def __init__(self, text: str, rules: QuoteRules, sentence_starts: list[int]):
+    def __init__(self, text: str, rules: QuoteRules, sentence_starts: list[int], quotations: list[Quotation],
+                 abbreviations: frozenset):
         self.text = text
         self.rules = rules
         self._mentions: list[names.Mention] | None = None
         self.quote_events: list[_Speech] = []
         # Verbs of saying outside quotations, resolved to a speaker only when an antecedent is sought.
-        self.find_prose_cues = None  # () -> [(start, end)], run on first need
+        # (Settings, not callbacks holding the article: an article in a reference cycle lives until the
+        # cyclic collector runs, with all its names.)
+        self.quotations, self.abbreviations = quotations, abbreviations
         self._prose_cues: list[tuple[int, int]] | None = None
-        self.prose_speaker = None  # (start, end) -> ref
         self._prose_refs: dict[int, _Speech | None] = {}
         self.sentence_starts = set(sentence_starts)
         self.sentence_list = sorted(self.sentence_starts)
@@ -328,7 +330,7 @@ class Article:
     def prose_cues(self) -> list[tuple[int, int]]:
         """``(start, end)`` of the verbs of saying outside quotations, found on first need."""
         if self._prose_cues is None:
-            self._prose_cues = self.find_prose_cues() if self.find_prose_cues is not None else []
+            self._prose_cues = prose_cue_spans(self.text, self.quotations)
         return self._prose_cues
 
     def events_before(self, position: int):
@@ -344,7 +346,7 @@ class Article:
                 p -= 1
                 if start not in self._prose_refs:
                     self._prose_refs[start] = None  # guards against a cycle while resolving
-                    ref, kind = self.prose_speaker(start, end) if self.prose_speaker is not None else (None, None)
+                    ref, kind = prose_event(self, self.text, start, end, self.rules, self.abbreviations)
                     if ref is not None:
                         self._prose_refs[start] = _Speech(start, ref, self._kind(ref))
                     elif kind is not None:

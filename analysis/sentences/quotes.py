@@ -36,7 +36,7 @@ import pandas as pd
 
 from analysis import _parallel
 from analysis._input import DOC_ID, by_columns, check_int, corpus_frame, doc_ids, group_values, texts_of
-from analysis.sentences.quote_entities import Article, prose_cue_spans, prose_event, unnamed_kind
+from analysis.sentences.quote_entities import Article, unnamed_kind
 from analysis.sentences.quote_phrases import may_attribute, phrase_after, phrase_before, word_tokens
 from analysis.sentences.quote_rules import DEFAULT_RULES, QuoteRules
 from analysis.terms.names import article_rows, merge, rows_table
@@ -132,9 +132,7 @@ def attribute(text: str, rules: QuoteRules = DEFAULT_RULES,
     abbreviations = _abbreviations(rules.names.title_abbreviations)
     sentence_spans = spans(text, split)
     sentence_starts = [s for s, _ in sentence_spans]
-    article = Article(text, rules, sentence_starts)
-    article.find_prose_cues = functools.partial(prose_cue_spans, text, quotations)
-    article.prose_speaker = functools.partial(prose_event, article, text, rules=rules, abbreviations=abbreviations)
+    article = Article(text, rules, sentence_starts, quotations, abbreviations)
     out: list[Attribution] = []
     previous_end = 0
     # The last attributed full quotation: (its last sentence, its attribution, that sentence's end).
