@@ -339,7 +339,7 @@ def _entities(table: pd.DataFrame, name_rows: pd.DataFrame, rules: QuoteRules, t
     else the name as written (a speaker is a name even when it is nobody's surname: ``the Kremlin``).
     ``texts`` are the articles by position (``doc_id`` here), for the bare words left unchecked."""
     merged = merge(_rows_for_refs(table, name_rows), rules.names, texts)
-    lookup = dict(zip(zip(merged[DOC_ID], merged["written"]), merged["name"]))
+    lookup = dict(zip(zip(merged[DOC_ID].tolist(), merged["written"].tolist()), merged["name"].tolist()))
     out = []
     fallback: dict[str, str] = {}
     for doc_id, ref in zip(table[DOC_ID].tolist(), table["ref"].tolist()):
