@@ -650,7 +650,10 @@ def test_kwic_contexts_found_near_each_hit_equal_a_scan_of_the_whole_text(window
 
     rng = random.Random(window)
     vocabulary = ["harbour", "U.S.", "Abu-Kamal", "didn't", "--", "42", "e-mail", "a", "x.y", "Élan", "co.",
-                  "/", "“quote”", "it’s", "-".join(["sea"] * 150)]  # a word longer than the first scan
+                  "/", "“quote”", "it’s", "-".join(["sea"] * 150),  # a word longer than the first scan
+                  # Addresses: cut anywhere, one falls apart into several words.
+                  "pic.twitter.com/AQ8GxpAh8N", "jane.doe@example.com",
+                  "https://www.example.org/news/2017/11/a-rather-long-path/to-one-page.html?id=42&x=y"]
     hits = ["ferry", "Ferry", "ferry's", "ferry-boat"]
 
     def word():

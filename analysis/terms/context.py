@@ -62,13 +62,14 @@ def _kwic_text(text: str, compiled: re.Pattern, window: int) -> list[tuple[str, 
     if not hits:
         return []
     straight = straight_apostrophes(text)
-    if len(hits) * 2 * _reach(window) >= len(text):
-        # Hits all over the text (a common word): one scan of the whole text.
+    # Hits all over the text (a common word): one scan of the whole text.
+    dense = len(hits) * 2 * _reach(window) >= len(text)
+    contexts = [None] * len(hits) if dense else [_context(straight, m.start(), m.end(), window) for m in hits]
+    if None in contexts:
         spans = [w.span() for w in WORD.finditer(straight)]
         starts, ends = [s for s, _ in spans], [e for _, e in spans]
-        contexts = [_around(starts, ends, m.start(), m.end(), window) for m in hits]
-    else:
-        contexts = [_context(straight, m.start(), m.end(), window) for m in hits]
+        contexts = [c if c is not None else _around(starts, ends, m.start(), m.end(), window)
+                    for m, c in zip(hits, contexts)]
     out = []
     for m, (left_start, right_end) in zip(hits, contexts):
         left, right = text[left_start : m.start()], text[m.end() : right_end]
@@ -77,8 +78,23 @@ def _kwic_text(text: str, compiled: re.Pattern, window: int) -> list[tuple[str, 
 
 
 def _reach(window: int) -> int:
-    """Characters scanned on each side of a hit at first: room for ``window`` words and two more."""
-    return 64 * (window + 2)
+    """Characters scanned on each side of a hit at first: room for ``window`` words and two more
+    (news words average six characters with their space; a scan that falls short reaches further)."""
+    return 16 * (window + 2)
+
+
+def _edges(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """``lo`` moved back and ``hi`` on to the nearest space (or the text's ends).
+
+    No word holds a space, so a scan between spaces finds whole words: a scan
+    that starts inside an address would find its pieces as words.
+    """
+    if lo > 0:
+        lo = text.rfind(" ", 0, lo) + 1
+    if hi < len(text):
+        space = text.find(" ", hi)
+        hi = len(text) if space < 0 else space
+    return lo, hi
 
 
 def _around(starts: list[int], ends: list[int], start: int, end: int, window: int) -> tuple[int, int]:
@@ -92,16 +108,19 @@ def _around(starts: list[int], ends: list[int], start: int, end: int, window: in
     return left_start, ends[last] if last >= j else end
 
 
-def _context(text: str, start: int, end: int, window: int) -> tuple[int, int]:
+def _context(text: str, start: int, end: int, window: int) -> tuple[int, int] | None:
     """:func:`_around` with the words found near the hit only, not in the whole text.
 
-    The scan starts far enough back that the first word it finds, perhaps
-    cut, and the next are not among those used, and reaches far enough on,
-    so it gives the words a scan of the whole text gives.
+    The scan runs from a space to a space (:func:`_edges`), far enough on
+    each side to hold the words used, so it gives the words a scan of the
+    whole text gives. None when the nearest spaces are far (a text with few
+    spaces): one scan of the whole text then serves.
     """
     reach = _reach(window)
     while True:
-        lo, hi = max(0, start - reach), min(len(text), end + reach)
+        lo, hi = _edges(text, max(0, start - reach), min(len(text), end + reach))
+        if hi - lo > 32 * reach:
+            return None
         spans = [w.span() for w in WORD.finditer(text, lo, hi)]
         starts, ends = [s for s, _ in spans], [e for _, e in spans]
         if ((lo == 0 or bisect.bisect_right(ends, start) >= window + 2)
