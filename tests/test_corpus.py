@@ -519,6 +519,18 @@ def test_find_duplicates_matches_all_pairs_on_planted_pairs():
             assert got[doc_id][1] == pytest.approx(sim)
 
 
+def test_find_duplicates_hashes_alike_in_the_pool(monkeypatch):
+    # Batches of a few texts, so that the signatures are computed in worker processes.
+    monkeypatch.setattr("analysis.corpus.duplicates._BATCH_BYTES", 2_000)
+    rng = random.Random(11)
+    texts = [random_text(rng, rng.randrange(40, 120)) for _ in range(200)]
+    texts += [t.upper() for t in texts[:20]] + [t + " one more" for t in texts[20:40]] + ["", "?"]
+    df = load(pd.DataFrame({"title": ["t"] * len(texts), "text": texts}), progress=False)
+    alone = find_duplicates(df, threshold=0.7, n_jobs=1)
+    assert len(alone) >= 40
+    same_rows(alone, find_duplicates(df, threshold=0.7, n_jobs=2))
+
+
 def test_find_duplicates_is_deterministic_and_handles_big_buckets():
     df = load(["T\n\nsame boilerplate text here"] * 300 + ["T\n\nother"], progress=False)
     a = find_duplicates(df)

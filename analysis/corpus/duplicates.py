@@ -8,14 +8,14 @@ threshold. A Dask corpus is hashed partition by partition on the cluster.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from analysis import _dask
+from analysis import _dask, _parallel
 from analysis._input import check_choice, check_int, check_random_state, check_text_column, doc_ids, refuse_string
-from analysis._progress import bar as progress_bar
 from analysis.corpus.reading import as_text, str_array
 from analysis.corpus.schema import DOC_ID, TEXT
 
@@ -178,36 +178,58 @@ def _texts(column: pd.Series, lo: int, hi: int) -> list[str]:
     return [as_text(t) for t in column.iloc[lo:hi].tolist()]
 
 
-def _signatures(column: pd.Series, n_chars, h: _Hashing, n_bins: int, bar):
-    """One-permutation MinHash signatures (rotation-densified) and exact hashes.
+def _signature_block(texts: list[str], random_state: int, shingle_size: int, n_bins: int):
+    """One-permutation MinHash signatures (rotation-densified) and exact hashes of a batch (pure)."""
+    h = _hashing(random_state, shingle_size)
+    bits = int(np.log2(n_bins))
+    value_bits = _U64(64 - bits)
+    n = len(texts)
+    doc_hash, sh, sdoc = _batch_shingles(texts, h)
+    block = np.full(n * n_bins, _EMPTY, dtype=np.uint64)
+    np.minimum.at(block, sdoc * n_bins + (sh >> value_bits).astype(np.int64), sh & _MASK58)
+    block = block.reshape(n, n_bins)
+    empty = block == _EMPTY
+    rows = empty.any(axis=1) & ~empty.all(axis=1)
+    if rows.any():  # fill empty bins from the next full bin to the right
+        part, hole = block[rows], empty[rows]
+        filled = part.copy()
+        for t in range(1, n_bins):
+            if not hole.any():
+                break
+            shifted = np.roll(part, -t, axis=1)
+            take = hole & (shifted != _EMPTY)
+            filled[take] = shifted[take] + _U64(t << 58)
+            hole &= ~take
+        block[rows] = filled
+    return block, doc_hash
+
+
+# The hash constants of the last run, kept by each process (its powers grow once, not per batch).
+_HASHING: dict[tuple[int, int], _Hashing] = {}
+
+
+def _hashing(random_state: int, shingle_size: int) -> _Hashing:
+    key = (random_state, shingle_size)
+    if key not in _HASHING:
+        _HASHING.clear()
+        _HASHING[key] = _Hashing(random_state, shingle_size)
+    return _HASHING[key]
+
+
+def _signatures(column: pd.Series, n_chars, h: _Hashing, n_bins: int, *, n_jobs, progress: bool):
+    """Signatures and exact hashes of every text, in order: batches of texts on the process pool.
 
     Texts are read a batch at a time from ``column``, so memory stays bounded.
     """
-    bits = int(np.log2(n_bins))
-    sig = np.full((len(column), n_bins), _EMPTY, dtype=np.uint64)
-    doc_hash = np.zeros(len(column), dtype=np.uint64)
-    value_bits = _U64(64 - bits)
-    for lo, hi in _batches(n_chars):
-        dh, sh, sdoc = _batch_shingles(_texts(column, lo, hi), h)
-        doc_hash[lo:hi] = dh
-        block = np.full((hi - lo) * n_bins, _EMPTY, dtype=np.uint64)
-        np.minimum.at(block, sdoc * n_bins + (sh >> value_bits).astype(np.int64), sh & _MASK58)
-        block = block.reshape(hi - lo, n_bins)
-        empty = block == _EMPTY
-        rows = empty.any(axis=1) & ~empty.all(axis=1)
-        if rows.any():  # fill empty bins from the next full bin to the right
-            part, hole = block[rows], empty[rows]
-            filled = part.copy()
-            for t in range(1, n_bins):
-                if not hole.any():
-                    break
-                shifted = np.roll(part, -t, axis=1)
-                take = hole & (shifted != _EMPTY)
-                filled[take] = shifted[take] + _U64(t << 58)
-                hole &= ~take
-            block[rows] = filled
-        sig[lo:hi] = block
-        bar.update(hi - lo)
+    sig = np.empty((len(column), n_bins), dtype=np.uint64)
+    doc_hash = np.empty(len(column), dtype=np.uint64)
+    ranges = list(_batches(n_chars))
+    func = functools.partial(_signature_block, random_state=h.random_state, shingle_size=h.shingle_size,
+                             n_bins=n_bins)
+    work = ((_texts(column, lo, hi),) for lo, hi in ranges)
+    blocks = _parallel.map_batches(func, work, n_jobs=n_jobs, progress=progress, total=len(column), desc="hashing")
+    for (lo, hi), (block, hashes) in zip(ranges, blocks):
+        sig[lo:hi], doc_hash[lo:hi] = block, hashes
     return sig, doc_hash
 
 
@@ -279,6 +301,7 @@ def find_duplicates(
     shingle_size: int = 5,
     num_perm: int = 64,
     random_state: int = 0,
+    n_jobs: int | None = None,
     progress: bool | None = None,
 ) -> pd.DataFrame:
     """Find exact and near-duplicate articles.
@@ -309,6 +332,9 @@ def find_duplicates(
         Seed of the hash functions. Results depend on it only through which
         candidate pairs LSH proposes (a pair exactly at ``threshold`` is found
         with probability >= 0.995), so they are reproducible for a given seed.
+    n_jobs : int, optional
+        Processes hashing the texts; ``None`` uses every core, 1 stays in
+        this process. A corpus of a few megabytes is always hashed here.
     progress : bool, optional
         Progress bar; by default from 10,000 articles on.
 
@@ -350,11 +376,7 @@ def find_duplicates(
         column = df[TEXT].reset_index(drop=True)
         ids = doc_ids(df).to_numpy(dtype=object)
         show = progress if progress is not None else len(column) >= 10_000
-        bar = progress_bar(total=len(column), desc="Hashing", unit="item", enabled=bool(show))
-        try:
-            sig, doc_hash = _signatures(column, _n_chars(column), h, num_perm, bar)
-        finally:
-            bar.close()
+        sig, doc_hash = _signatures(column, _n_chars(column), h, num_perm, n_jobs=n_jobs, progress=bool(show))
 
         def texts_of(positions):
             # One text at a time: taking rows of an Arrow column by position
@@ -416,7 +438,7 @@ def _partition_signatures(part: pd.DataFrame, random_state: int, shingle_size: i
     """MinHash signatures, exact hashes and ids of one partition (runs on a Dask worker)."""
     column = part[TEXT].reset_index(drop=True)
     h = _Hashing(random_state, shingle_size)
-    sig, doc_hash = _signatures(column, _n_chars(column), h, num_perm, progress_bar(enabled=False))
+    sig, doc_hash = _signatures(column, _n_chars(column), h, num_perm, n_jobs=1, progress=False)
     return sig, doc_hash, part[DOC_ID].astype(str).to_numpy(dtype=object)
 
 
