@@ -357,20 +357,25 @@ def _entities(table: pd.DataFrame, name_rows: pd.DataFrame, rules: QuoteRules, t
 
 
 def _rows_for_refs(table: pd.DataFrame, name_rows: pd.DataFrame) -> pd.DataFrame:
-    """The name rows the corpus merge needs to resolve the speakers: the speakers' own rows, every
-    person's full name (which person a surname belongs to), the honorific surnames, and the rows of
-    the bare words the speakers' unresolved surnames are spelt as (how often articles resolve them)."""
+    """The name rows the corpus merge needs to resolve the speakers: the speakers' own rows, the
+    full names of the people carrying a speaker's surname (which person a surname belongs to, and how
+    each is shown), the honorific uses of those surnames, and the rows of the bare words the speakers'
+    unresolved surnames are spelt as (how often articles resolve them). The merge reads a surname's
+    rows only for the surnames it settles: the rows of other surnames would not change its answers."""
     if name_rows.empty:
         return name_rows
     refs = {(d, r) for d, r in zip(table[DOC_ID].tolist(), table["ref"].tolist()) if isinstance(r, str)}
     ids, written = name_rows[DOC_ID].tolist(), name_rows["written"].tolist()
     is_ref = np.fromiter(((d, w) in refs for d, w in zip(ids, written)), dtype=bool, count=len(written))
     status = name_rows["status"].to_numpy(dtype=object)
-    open_keys = set(name_rows["key"].to_numpy(dtype=object)[is_ref & (status != names.NAMED)])
+    keys = name_rows["key"].to_numpy(dtype=object)
+    open_keys = set(keys[is_ref & (status != names.NAMED)])
     bare_of_open = np.fromiter((" " not in w and w.lower() in open_keys for w in written), dtype=bool,
                                count=len(written))
+    surnames = {names.surname(k) for k in set(keys[is_ref])}
+    of_speaker = np.fromiter((names.surname(k) in surnames for k in keys), dtype=bool, count=len(keys))
     honorific = (status == names.PENDING_TITLED) & name_rows["honorific"].to_numpy(dtype=bool)
-    keep = is_ref | name_rows["person"].to_numpy(dtype=bool) | honorific | bare_of_open
+    keep = is_ref | ((name_rows["person"].to_numpy(dtype=bool) | honorific) & of_speaker) | bare_of_open
     return name_rows[keep]
 
 
