@@ -11,6 +11,7 @@ import pandas as pd
 from sklearn.decomposition import PCA
 from sklearn.manifold import TSNE
 from sklearn.preprocessing import normalize
+from threadpoolctl import threadpool_limits
 
 from analysis import _dask
 from analysis._input import check_int, check_random_state, corpus_frame
@@ -402,10 +403,13 @@ def _layout(rows, random_state) -> np.ndarray:
         out = PCA(dims).fit_transform(vectors) if dims > 0 else np.zeros((n, 0))
         return np.column_stack([out, np.zeros((n, 2 - out.shape[1]))])
     # 500 iterations are enough for a readable map at a third of the default's time. t-SNE's
-    # gradient runs on every core (OpenMP): the same map, 1.6x faster on two cores for 5,000 articles.
+    # gradient runs on two threads (OpenMP): the same map, 1.6x faster for 5,000 articles. Not more:
+    # two partial sums add up alike in either order, three or more may not, and the map would then
+    # change from run to run in its last digits.
     tsne = TSNE(2, perplexity=min(30.0, (n - 1) / 3), metric="cosine", init="pca", max_iter=500,
                 random_state=seed(random_state, 3))
-    return tsne.fit_transform(vectors)
+    with threadpool_limits(limits=2):
+        return tsne.fit_transform(vectors)
 
 
 # --- Dask ---------------------------------------------------------------------------
