@@ -204,7 +204,7 @@ def _signature_block(texts: list[str], random_state: int, shingle_size: int, n_b
     return block, doc_hash
 
 
-# The hash constants of the last run, kept by each process (its powers grow once, not per batch).
+# The hash constants of the run, kept by each worker process (their powers grow once, not per batch).
 _HASHING: dict[tuple[int, int], _Hashing] = {}
 
 
@@ -230,6 +230,7 @@ def _signatures(column: pd.Series, n_chars, h: _Hashing, n_bins: int, *, n_jobs,
     blocks = _parallel.map_batches(func, work, n_jobs=n_jobs, progress=progress, total=len(column), desc="hashing")
     for (lo, hi), (block, hashes) in zip(ranges, blocks):
         sig[lo:hi], doc_hash[lo:hi] = block, hashes
+    _HASHING.clear()  # this process's powers (tens of MB) are not kept past the run; a worker's are
     return sig, doc_hash
 
 

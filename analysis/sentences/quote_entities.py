@@ -61,6 +61,8 @@ class _Resolved(list):
     Most capitalised words of an article never come near a speaker: resolving with
     ``check_bare=False`` leaves them ``unchecked`` (half the time of resolving), and
     :func:`analysis.terms.names.merge` settles those the corpus needs from the text.
+    Indexing checks; iterating gives what was resolved, ``unchecked`` rows included
+    (what the rows for the corpus merge are made of).
     """
 
     def __init__(self, resolved: list, mentions: list, text: str):
