@@ -34,6 +34,11 @@ def test_article_stats_and_sentence_table_match_pandas(dask_client, lee):
                                   sentences.article_stats(lee, keep="source", progress=False))
     pd.testing.assert_frame_equal(_plain(sentences.sentence_table(ddf).compute()),
                                   sentences.sentence_table(lee, progress=False))
+    both = sentences.tables(ddf, keep="source")
+    pd.testing.assert_frame_equal(_plain(both.sentences.compute()),
+                                  sentences.sentence_table(lee, keep="source", progress=False))
+    pd.testing.assert_frame_equal(_plain(both.articles.compute()),
+                                  sentences.article_stats(lee, keep="source", progress=False))
 
 
 @pytest.mark.slow
