@@ -223,6 +223,9 @@ def _signatures(column: pd.Series, n_chars, h: _Hashing, n_bins: int, *, n_jobs,
     """
     sig = np.empty((len(column), n_bins), dtype=np.uint64)
     doc_hash = np.empty(len(column), dtype=np.uint64)
+    # Batches hashed in this process use the caller's constants, whose powers serve the exact check after.
+    _HASHING.clear()
+    _HASHING[(h.random_state, h.shingle_size)] = h
     ranges = list(_batches(n_chars))
     func = functools.partial(_signature_block, random_state=h.random_state, shingle_size=h.shingle_size,
                              n_bins=n_bins)
@@ -230,7 +233,7 @@ def _signatures(column: pd.Series, n_chars, h: _Hashing, n_bins: int, *, n_jobs,
     blocks = _parallel.map_batches(func, work, n_jobs=n_jobs, progress=progress, total=len(column), desc="hashing")
     for (lo, hi), (block, hashes) in zip(ranges, blocks):
         sig[lo:hi], doc_hash[lo:hi] = block, hashes
-    _HASHING.clear()  # this process's powers (tens of MB) are not kept past the run; a worker's are
+    _HASHING.clear()  # the caller keeps its constants as long as it needs them; a worker keeps its own
     return sig, doc_hash
 
 
