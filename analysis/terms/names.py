@@ -194,9 +194,15 @@ def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES, texts: Sequence[
     if rows.empty:
         return pd.DataFrame({c: pd.Series(dtype="int64" if c == "count" else object) for c in columns})
     table = rows.reset_index(drop=True)
-    status = table["status"]
-    is_named = (status == NAMED).to_numpy(dtype=bool)
-    is_pending_bare = (status == PENDING_BARE).to_numpy(dtype=bool).copy()
+    # The statuses factorized once: comparing millions of Python strings is slow, and it is done for five.
+    state, states = pd.factorize(table["status"].to_numpy(dtype=object))
+    codes = {value: i for i, value in enumerate(states)}
+
+    def has(value: str) -> np.ndarray:
+        return state == codes.get(value, -1)
+
+    is_named = has(NAMED)
+    is_pending_bare = has(PENDING_BARE)
     # Full person names by the number of articles carrying them as a person, per surname.
     articles = table.loc[table["person"].to_numpy(dtype=bool), ["doc_id", "key"]].drop_duplicates()
     articles = articles.groupby("key").size().to_dict()
@@ -204,26 +210,30 @@ def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES, texts: Sequence[
     for key, n in articles.items():
         by_surname[surname(key)][key] += int(n)
     chosen = {s: _dominant(c) for s, c in by_surname.items()}
-    # How often the articles using a bare word resolve it themselves.
-    written = table["written"]
-    one_word = ~written.str.contains(" ", regex=False).to_numpy(dtype=bool)
-    resolved = table.loc[one_word & (is_named | (status == AMBIGUOUS).to_numpy(dtype=bool))
-                         & table["key"].str.contains(" ", regex=False).to_numpy(dtype=bool), ["doc_id", "written"]]
-    resolved_docs = (resolved.assign(surname=_each(resolved["written"], lambda w: name_key(w, rules)))
+    # How often the articles using a bare word resolve it themselves: one word written, a full name meant.
+    doc_ids = table["doc_id"].to_numpy()
+    keys = table["key"].to_numpy(dtype=object)
+    written = table["written"].to_numpy(dtype=object)
+    settled = np.flatnonzero(is_named | has(AMBIGUOUS))
+    settled = settled[np.fromiter((" " not in w and " " in k for w, k in zip(written[settled], keys[settled])),
+                                  dtype=bool, count=len(settled))]
+    resolved_docs = (pd.DataFrame({"surname": _each(written[settled], lambda w: name_key(w, rules)),
+                                   "doc_id": doc_ids[settled]})
                      .groupby("surname")["doc_id"].nunique().to_dict())
-    unchecked = (status == UNCHECKED).to_numpy(dtype=bool).copy()
+    status = table["status"]
+    unchecked = has(UNCHECKED)
     if unchecked.any():
         if texts is None:
             raise ValueError("rows hold unchecked bare words (check_bare=False); pass texts=, the articles "
                              "indexed by doc_id")
         # A bare word can join a person only when a person carries it as surname and some article
         # resolves it itself (else open_docs cannot matter): only those are read in their article.
-        hopeful = [k for k, target in chosen.items() if target is not None and resolved_docs.get(k, 0) > 0]
-        check = np.flatnonzero(unchecked & table["key"].isin(hopeful).to_numpy(dtype=bool))
-        doc_ids = table["doc_id"].to_numpy()[check].tolist()
+        hopeful = {k for k, target in chosen.items() if target is not None and resolved_docs.get(k, 0) > 0}
+        check = np.flatnonzero(unchecked)
+        check = check[np.fromiter((k in hopeful for k in keys[check]), dtype=bool, count=len(check))]
         words = table["display"].to_numpy(dtype=object)[check].tolist()
-        bare = check[np.fromiter((not used_in_lowercase(texts[d], w) for d, w in zip(doc_ids, words)),
-                                 dtype=bool, count=len(check))]
+        in_lowercase = (used_in_lowercase(texts[d], w) for d, w in zip(doc_ids[check].tolist(), words))
+        bare = check[~np.fromiter(in_lowercase, dtype=bool, count=len(check))]
         unchecked[bare] = False
         is_pending_bare[bare] = True
         table = table[~unchecked].reset_index(drop=True)
@@ -272,12 +282,12 @@ def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES, texts: Sequence[
         displays = displays.copy()
         displays[open_rows[changed]] = new_displays[ids][changed]
         keep[open_rows] = kept[ids].astype(bool)
+    keys, displays = keys[keep], displays[keep]
     out = pd.DataFrame({"doc_id": table["doc_id"].to_numpy()[keep], "written": written.to_numpy(dtype=object)[keep],
-                        "key": keys[keep], "display": displays[keep],
-                        "count": table["count"].to_numpy(dtype="int64")[keep]})
+                        "key": keys, "display": displays, "count": table["count"].to_numpy(dtype="int64")[keep]})
     # The name shown: the most frequent form among the entity's own mentions (those
     # whose display folds to its key), initials dropped.
-    own = out[out["key"].to_numpy() == _each(out["display"], lambda d: name_key(d, rules))]
+    own = out[keys == _each(displays, lambda d: name_key(d, rules))]
     shown = (own.groupby(["key", "display"], sort=False)["count"].sum().reset_index()
              .sort_values(["key", "count", "display"], ascending=[True, False, True], kind="stable")
              .drop_duplicates("key").set_index("key")["display"].map(clean_name))
@@ -285,7 +295,7 @@ def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES, texts: Sequence[
     return out[columns].reset_index(drop=True)
 
 
-def _each(values: pd.Series, func) -> np.ndarray:
+def _each(values, func) -> np.ndarray:
     """``func`` of each value, called once per distinct value (an object array)."""
     codes, uniques = pd.factorize(values)
     return np.array([func(u) for u in uniques], dtype=object)[codes]
