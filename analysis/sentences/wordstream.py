@@ -44,7 +44,11 @@ class _WordTable:
         self.columns = {name: np.zeros(0, dtype=dtype) for name, dtype in self.DTYPES.items()}
 
     def rows(self, words: list[str]) -> np.ndarray:
-        """The rows of ``words``, adding the words not seen yet."""
+        """The rows of distinct ``words``, adding the words not seen yet."""
+        if not self.ids:
+            # The first batch of the process: every word is new, in order.
+            self._add(words)
+            return np.arange(len(words), dtype=np.int64)
         rows = list(map(self.ids.get, words))
         if None in rows:
             new = list(dict.fromkeys(w for w, r in zip(words, rows) if r is None))
@@ -88,8 +92,12 @@ class _WordTable:
         syl, known, complex_ = (a[codes] for a in word_syllables(distinct))
         stop = pc.is_in(distinct, value_set=_stop_word_array()).to_numpy(zero_copy_only=False)[codes]
         lower_ids = self.lower_ids
-        distinct_ids = np.fromiter((lower_ids.setdefault(w, len(lower_ids)) for w in distinct.to_pylist()),
-                                   dtype=np.int64, count=len(distinct))
+        if lower_ids:
+            distinct_ids = np.fromiter((lower_ids.setdefault(w, len(lower_ids)) for w in distinct.to_pylist()),
+                                       dtype=np.int64, count=len(distinct))
+        else:
+            distinct_ids = np.arange(len(distinct), dtype=np.int64)
+            lower_ids.update(zip(distinct.to_pylist(), distinct_ids.tolist()))
         added = {"lower": distinct_ids[codes], "syllables": syl, "known": known, "stop": stop,
                  # Gunning's proper nouns: a capitalised word is complex only first in its sentence.
                  "complex_first": complex_, "complex_later": complex_ & ~capital,
