@@ -148,7 +148,8 @@ class WordStream:
     def __init__(self, texts: list[str], rules: SplitRules, *, with_spans: bool = False):
         stem = marker_stem(texts)
         doc, sent, qopen, qclose = (f" {stem}{k} " for k in "dsoc")
-        pieces: list[str] = []
+        # The four markers lead the stream, so their codes are its first four.
+        pieces: list[str] = [doc + sent + qopen + qclose]
         self.spans: list[list[tuple[int, int]]] = []
         n_sent = []
         for text in texts:
@@ -174,30 +175,39 @@ class WordStream:
                 pieces.append(marker)
                 prev = offset
             pieces.append(text[prev:])
-        # The four markers lead the stream, so their codes are its first four.
-        codes, uniques = coded_words(doc + sent + qopen + qclose + "".join(pieces))
+        codes, uniques = coded_words("".join(pieces))
         marker = codes[:4]
         codes = codes[4:]
+        # The markers cut the words into runs: each run lies in the article,
+        # sentence and quotation depth the markers before it leave, so every
+        # word's membership is its run's, repeated (no per-word running sums).
+        at = np.flatnonzero((codes == marker[0]) | (codes == marker[1]) | (codes == marker[2]) | (codes == marker[3]))
+        kind = codes[at]
+        words_before = at - np.arange(len(at))
+        n_words = len(codes) - len(at)
+        run_lengths = np.diff(np.concatenate(([0], words_before, [n_words])))
+        is_doc = kind == marker[0]
 
-        def marks(kind: str) -> np.ndarray:
-            return codes == marker["dsoc".index(kind)]
+        def after_each(values: np.ndarray) -> np.ndarray:
+            """A running count over the markers: its value in each run (before the first marker: 0)."""
+            return np.repeat(np.concatenate(([0], np.cumsum(values))), run_lengths)
 
-        is_doc, is_sent, is_open, is_close = (marks(k) for k in "dsoc")
-        is_word = ~(is_doc | is_sent | is_open | is_close)
         self.n_articles = len(texts)
         self.n_sentences_raw = np.asarray(n_sent, dtype=np.int64)
         self.sentence_article = np.repeat(np.arange(len(texts)), self.n_sentences_raw)
-        position = np.flatnonzero(is_word)
-        self.article = (np.cumsum(is_doc) - 1)[position]
-        self.sentence = (np.cumsum(is_sent) - 1)[position]
-        self.in_quote = (np.cumsum(is_open) - np.cumsum(is_close))[position] > 0
-        self.first = np.ones(len(position), dtype=bool)
+        self.article = after_each(is_doc) - 1
+        self.sentence = after_each(kind == marker[1]) - 1
+        self.in_quote = after_each((kind == marker[2]).astype(np.int64) - (kind == marker[3])) > 0
+        self.first = np.ones(n_words, dtype=bool)
         self.first[1:] = self.sentence[1:] != self.sentence[:-1]
-        self.codes = codes[position]
+        self.codes = np.delete(codes, at)
         self.uniques = uniques
         self.n_chars = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
-        # Words are in stream order, so each article's words are one run.
-        self.article_ends = np.cumsum(np.bincount(self.article, minlength=len(texts)))
+        # Words are in stream order, so each article's words are one run; the
+        # stream opens with an article's marker, and each article's words end
+        # where the next one's marker stands.
+        self.article_ends = np.concatenate((words_before[is_doc][1:], [n_words])) if len(texts) else np.zeros(
+            0, dtype=np.int64)
         self._types()
 
     def _types(self) -> None:
