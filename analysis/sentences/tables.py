@@ -172,45 +172,38 @@ def _counts(b: WordStream, *, long_sentence: int, window: int) -> pd.DataFrame:
         "n_unknown_words": b.per_article(~b.known_u[b.codes]),
         "n_stop_words": b.per_article(b.stop_u[b.codes]),
     }
-    df = pd.DataFrame({k: np.asarray(v).astype(np.int64) for k, v in counts.items()})
-    df["median_sentence_words"] = median
-    df["max_sentence_words"] = maximum
-    df["mattr"] = mattr(prev, starts, ends, b.article, window)
-    df["mtld"] = mtld(prev, nxt, starts, ends)
-    return df
+    columns = {k: np.asarray(v).astype(np.int64) for k, v in counts.items()}
+    columns.update(median_sentence_words=median, max_sentence_words=maximum,
+                   mattr=mattr(prev, starts, ends, b.article, window), mtld=mtld(prev, nxt, starts, ends))
+    return pd.DataFrame(columns)
 
 
-def _add_scores(df: pd.DataFrame) -> pd.DataFrame:
-    """The ratio and formula columns, computed from the count columns (vectorised)."""
-    c = {k: df[k].to_numpy() for k in _COUNT_COLUMNS}
-    df["words_per_sentence"] = per(c["n_words"], c["n_sentences"])
-    df["long_sentence_share"] = per(c["n_long_sentences"], c["n_sentences"])
-    df["syllables_per_word"] = per(c["n_syllables"], c["n_words"])
-    df["flesch_reading_ease"] = flesch_reading_ease(
-        n_words=c["n_words"], n_sentences=c["n_sentences"], n_syllables=c["n_syllables"]
-    )
-    df["flesch_kincaid_grade"] = flesch_kincaid_grade(
-        n_words=c["n_words"], n_sentences=c["n_sentences"], n_syllables=c["n_syllables"]
-    )
-    df["gunning_fog"] = gunning_fog(
-        n_words=c["n_words"], n_sentences=c["n_sentences"], n_complex_words=c["n_complex_words"]
-    )
-    df["smog_index"] = smog_index(n_sentences=c["n_sentences"], n_polysyllables=c["n_polysyllables"])
-    df["coleman_liau_index"] = coleman_liau_index(
-        n_words=c["n_words"], n_sentences=c["n_sentences"], n_letters=c["n_letters"]
-    )
-    df["automated_readability_index"] = automated_readability_index(
-        n_words=c["n_words"], n_sentences=c["n_sentences"], n_word_chars=c["n_word_chars"]
-    )
-    df["lix"] = lix(n_words=c["n_words"], n_sentences=c["n_sentences"], n_long_words=c["n_long_words"])
-    df["rix"] = rix(n_sentences=c["n_sentences"], n_long_words=c["n_long_words"])
-    df["type_token_ratio"] = per(c["n_types"], c["n_words"])
-    df["quote_share"] = per(c["n_quote_words"], c["n_words"])
+def _scores(c: dict) -> dict:
+    """The ratio and formula columns, computed from the count columns ``c`` (name -> array; vectorised)."""
     known = c["n_words"] - c["n_unknown_words"]
-    df["english_reliable"] = (c["n_words"] > 0) & (
-        np.nan_to_num(per(c["n_stop_words"], c["n_words"])) >= _ENGLISH_MIN_STOP_SHARE
-    ) & (np.nan_to_num(per(known, c["n_words"])) >= _ENGLISH_MIN_KNOWN_SHARE)
-    return df
+    return {
+        "words_per_sentence": per(c["n_words"], c["n_sentences"]),
+        "long_sentence_share": per(c["n_long_sentences"], c["n_sentences"]),
+        "syllables_per_word": per(c["n_syllables"], c["n_words"]),
+        "flesch_reading_ease": flesch_reading_ease(
+            n_words=c["n_words"], n_sentences=c["n_sentences"], n_syllables=c["n_syllables"]),
+        "flesch_kincaid_grade": flesch_kincaid_grade(
+            n_words=c["n_words"], n_sentences=c["n_sentences"], n_syllables=c["n_syllables"]),
+        "gunning_fog": gunning_fog(
+            n_words=c["n_words"], n_sentences=c["n_sentences"], n_complex_words=c["n_complex_words"]),
+        "smog_index": smog_index(n_sentences=c["n_sentences"], n_polysyllables=c["n_polysyllables"]),
+        "coleman_liau_index": coleman_liau_index(
+            n_words=c["n_words"], n_sentences=c["n_sentences"], n_letters=c["n_letters"]),
+        "automated_readability_index": automated_readability_index(
+            n_words=c["n_words"], n_sentences=c["n_sentences"], n_word_chars=c["n_word_chars"]),
+        "lix": lix(n_words=c["n_words"], n_sentences=c["n_sentences"], n_long_words=c["n_long_words"]),
+        "rix": rix(n_sentences=c["n_sentences"], n_long_words=c["n_long_words"]),
+        "type_token_ratio": per(c["n_types"], c["n_words"]),
+        "quote_share": per(c["n_quote_words"], c["n_words"]),
+        "english_reliable": (c["n_words"] > 0) & (
+            np.nan_to_num(per(c["n_stop_words"], c["n_words"])) >= _ENGLISH_MIN_STOP_SHARE
+        ) & (np.nan_to_num(per(known, c["n_words"])) >= _ENGLISH_MIN_KNOWN_SHARE),
+    }
 
 
 # --- tables -------------------------------------------------------------------------------
@@ -218,6 +211,11 @@ def _add_scores(df: pd.DataFrame) -> pd.DataFrame:
 
 def _articles(data, keep) -> tuple[list[str], list[str], pd.DataFrame | None]:
     """Doc ids, texts and the kept columns of ``data`` (a DataFrame, Series or list of texts)."""
+    if type(data) is list and keep is None:
+        # What corpus_frame gives a list (positions as doc ids, a missing text
+        # read as ""), without building the table: on a first call, pandas'
+        # string machinery costs more than a short batch.
+        return [str(i) for i in range(len(data))], [t if isinstance(t, str) else "" for t in data], None
     frame = corpus_frame(data)
     kept = None
     if keep is not None:
@@ -330,8 +328,10 @@ def _stats_table(parts: list[pd.DataFrame], ids: list[str], kept: pd.DataFrame |
     """The article table from the counts of every batch: ``doc_id``, the scores, the kept columns."""
     df = pd.concat(parts, ignore_index=True) if parts else _batch_counts([], long_sentence=long_sentence,
                                                                            window=window, rules=rules)
-    df.insert(0, DOC_ID, pd.Series(ids, dtype="str"))
-    df = _add_scores(df)[list(ARTICLE_COLUMNS)]
+    columns = {k: df[k].to_numpy() for k in df.columns}
+    columns.update(_scores(columns))
+    # One constructor call: adding the score columns one by one costs more than computing them.
+    df = pd.DataFrame({DOC_ID: pd.Series(ids, dtype="str"), **{k: columns[k] for k in ARTICLE_COLUMNS[1:]}})
     if kept is not None:
         for i, col in enumerate(kept.columns):
             df.insert(1 + i, col, kept[col].to_numpy())
