@@ -30,12 +30,15 @@ def mattr(prev: np.ndarray, starts: np.ndarray, ends: np.ndarray, article: np.nd
     # Each article's words are one run, so its bounds repeat along the run and
     # its sums are one reduceat over the runs (integer counts: the sums are
     # exact, as the float ones they replace were).
-    a = np.repeat(starts, n_words)
-    i = np.arange(len(prev))
-    lo = prev + 1
+    # Positions in int32 when they fit (half the memory to go through), with
+    # room for the window's offsets.
+    dtype = np.int32 if prev.dtype == np.int32 and window < 2**30 else np.int64
+    a = np.repeat(starts.astype(dtype), n_words)
+    i = np.arange(len(prev), dtype=dtype)
+    lo = prev.astype(dtype) + 1
     np.maximum(lo, i - (window - 1), out=lo)
     np.maximum(lo, a, out=lo)
-    hi = np.repeat(ends - window, n_words)  # the last window start
+    hi = np.repeat((ends - window).astype(dtype), n_words)  # the last window start
     np.minimum(hi, i, out=hi)
     hi -= lo
     hi += 1
@@ -60,8 +63,27 @@ def _sums(values: np.ndarray, ends: np.ndarray) -> np.ndarray:
     return out
 
 
+def _factor_ends(windows, s: np.ndarray, length: np.ndarray, limit: np.ndarray, offset: int, types_before):
+    """Where each factor starting at ``s`` ends among its words ``offset`` to ``offset + len(limit)``.
+
+    Returns whether it ends there, at which word (counted from ``s``), and the
+    running count of its types over those words (``types_before`` more).
+    """
+    steps = np.arange(offset, offset + len(limit))
+    valid = steps < length[:, None]
+    new = windows[s + offset] < s[:, None]
+    new &= valid
+    types = np.cumsum(new, axis=1, dtype=np.int16)
+    if types_before is not None:
+        types += types_before[:, None]
+    hit = types <= limit
+    hit &= valid
+    j = hit.argmax(axis=1)
+    return hit[np.arange(len(s)), j], j + offset, types
+
+
 def _mtld_factors(prev: np.ndarray, starts: np.ndarray, ends: np.ndarray, threshold: float,
-                  width: int = 256) -> np.ndarray:
+                  width: int = 256, first: int = 128) -> np.ndarray:
     """MTLD factor counts, one pass over every article at once.
 
     Each round finds, for every unfinished article, where its current factor
@@ -69,18 +91,21 @@ def _mtld_factors(prev: np.ndarray, starts: np.ndarray, ends: np.ndarray, thresh
     start falls to ``threshold``. A word is a new type of the factor when its
     previous occurrence lies before the factor's start. Articles whose factor
     runs past ``width`` words, and the last few articles, finish with a plain loop.
+    A round reads the first ``first`` words of each factor (most factors end
+    there), and the rest of the width only for the factors still open.
     """
     factors = np.zeros(len(starts))
     st = starts.copy()
     active = ends > starts
-    steps = np.arange(width)
     # An integer count of types is at most threshold * count exactly when it
     # is at most the floor of that product: the test stays in small integers.
     limit = np.floor(threshold * np.arange(1, width + 1)).astype(np.int16)
-    # The next `width` previous-occurrences of every position, as a view: a
+    # The next words' previous occurrences from every position, as views: a
     # round copies one contiguous row per article instead of gathering each
     # element (the padding is masked as past the article's end).
-    windows = np.lib.stride_tricks.sliding_window_view(np.concatenate((prev, np.zeros(width, prev.dtype))), width)
+    padded = np.concatenate((prev, np.zeros(width, prev.dtype)))
+    head = np.lib.stride_tricks.sliding_window_view(padded, first)
+    tail = np.lib.stride_tricks.sliding_window_view(padded, width - first)
     while active.any():
         rows = np.flatnonzero(active)
         if len(rows) <= 4:
@@ -91,14 +116,13 @@ def _mtld_factors(prev: np.ndarray, starts: np.ndarray, ends: np.ndarray, thresh
         s = st[rows]
         e = ends[rows]
         length = e - s
-        valid = steps < length[:, None]
-        new = windows[s] < s[:, None]
-        new &= valid
-        types = np.cumsum(new, axis=1, dtype=np.int16)
-        hit = types <= limit
-        hit &= valid
-        j = hit.argmax(axis=1)
-        found = hit[np.arange(len(rows)), j]
+        found, j, types = _factor_ends(head, s, length, limit[:first], 0, None)
+        last_types = types[np.arange(len(s)), np.minimum(length, first) - 1]
+        more = np.flatnonzero(~found & (length > first))
+        if len(more):
+            found2, j2, types2 = _factor_ends(tail, s[more], length[more], limit[first:], first, types[more, -1])
+            found[more], j[more] = found2, j2
+            last_types[more] = types2[np.arange(len(more)), np.minimum(length[more], width) - first - 1]
         # A factor ends: count it and start the next one after it.
         done_rows = rows[found]
         factors[done_rows] += 1
@@ -106,11 +130,11 @@ def _mtld_factors(prev: np.ndarray, starts: np.ndarray, ends: np.ndarray, thresh
         active[done_rows[st[done_rows] >= ends[done_rows]]] = False
         # No factor ends before the article does: add the partial factor.
         left = ~found
-        tail = left & (length <= width)
-        if tail.any():
-            r = rows[tail]
-            count = length[tail]
-            ttr = types[tail, count - 1] / count
+        partial = left & (length <= width)
+        if partial.any():
+            r = rows[partial]
+            count = length[partial]
+            ttr = last_types[partial] / count
             factors[r] += (1 - ttr) / (1 - threshold)
             active[r] = False
         for k in np.flatnonzero(left & (length > width)):

@@ -74,7 +74,13 @@ class _WordTable:
         folded = data | 0x20  # A-Z onto a-z; no other byte lands there
         is_letter = (folded >= ord("a")) & (folded <= ord("z"))
         is_alnum = is_letter | ((data >= ord("0")) & (data <= ord("9")))
-        letters, word_chars = (np.diff(np.concatenate(([0], np.cumsum(mask)))[offsets]) for mask in (is_letter, is_alnum))
+        if len(data) and np.diff(offsets).all():
+            # Each word's bytes summed in place: no running sum over all of them.
+            letters, word_chars = (np.add.reduceat(mask, offsets[:-1], dtype=np.int64)
+                                   for mask in (is_letter, is_alnum))
+        else:  # an empty word (words() makes none) sums to 0
+            letters, word_chars = (np.diff(np.concatenate(([0], np.cumsum(mask)))[offsets])
+                                   for mask in (is_letter, is_alnum))
         first_byte = data[offsets[:-1]]
         capital = (first_byte >= ord("A")) & (first_byte <= ord("Z"))
         if other:
@@ -245,7 +251,8 @@ class WordStream:
     def occurrences(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Previous and next occurrence of each word (lowercase) inside its article, and article bounds.
 
-        ``prev`` is -1 and ``nxt`` the stream length where there is none.
+        ``prev`` is -1 and ``nxt`` the stream length where there is none
+        (int32 arrays, int64 past 2**31 words).
         """
         n = len(self.codes)
         # A stable sort by word keeps stream order within each word; numpy
@@ -255,8 +262,11 @@ class WordStream:
         sorted_key, sorted_article = key[order], self.article[order]
         same = (sorted_key[1:] == sorted_key[:-1]) & (sorted_article[1:] == sorted_article[:-1])
         later, earlier = order[1:][same], order[:-1][same]
-        prev = np.full(n, -1, dtype=np.int64)
-        nxt = np.full(n, n, dtype=np.int64)
+        # Positions fit 32 bits (a batch is a few megabytes): half the memory
+        # for the diversity measures that read them.
+        dtype = np.int32 if n < 2**31 else np.int64
+        prev = np.full(n, -1, dtype=dtype)
+        nxt = np.full(n, n, dtype=dtype)
         prev[later] = earlier
         nxt[earlier] = later
         ends = self.article_ends
