@@ -156,21 +156,27 @@ def _counts(b: WordStream, *, long_sentence: int, window: int) -> pd.DataFrame:
     has_words = sent_len > 0
     prev, nxt, starts, ends = b.occurrences()
     median, maximum = _sorted_group_stats(sent_len[has_words], b.sentence_article[has_words], n)
+    codes = b.codes
+
+    def of_words(per_type: np.ndarray) -> np.ndarray:
+        # A property of each distinct word, summed over the words of each article.
+        return b.per_article(per_type[codes])
+
     counts = {
         "n_sentences": np.bincount(b.sentence_article, weights=has_words, minlength=n),
         "n_words": b.per_article(),
         "n_syllables": b.per_article(syl),
-        "n_polysyllables": b.per_article(syl >= 3),
+        "n_polysyllables": of_words(b.syl_u >= 3),
         "n_complex_words": b.per_article(b.complex()),
         "n_chars": b.n_chars,
-        "n_word_chars": b.per_article(b.word_chars_u[b.codes]),
-        "n_letters": b.per_article(b.letters_u[b.codes]),
-        "n_long_words": b.per_article(b.letters_u[b.codes] > 6),
+        "n_word_chars": of_words(b.word_chars_u),
+        "n_letters": of_words(b.letters_u),
+        "n_long_words": of_words(b.letters_u > 6),
         "n_long_sentences": np.bincount(b.sentence_article, weights=sent_len > long_sentence, minlength=n),
         "n_types": b.per_article(prev < 0),
         "n_quote_words": b.per_article(b.in_quote),
-        "n_unknown_words": b.per_article(~b.known_u[b.codes]),
-        "n_stop_words": b.per_article(b.stop_u[b.codes]),
+        "n_unknown_words": of_words(~b.known_u),
+        "n_stop_words": of_words(b.stop_u),
     }
     columns = {k: np.asarray(v).astype(np.int64) for k, v in counts.items()}
     columns.update(median_sentence_words=median, max_sentence_words=maximum,

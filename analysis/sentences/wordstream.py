@@ -225,7 +225,8 @@ class WordStream:
         # keeps the sort in occurrences() fast).
         lower_uniques, lower = np.unique(column["lower"], return_inverse=True)
         self.n_lower = len(lower_uniques)
-        self.lower = lower[self.codes]
+        # 16 bits when they fit: numpy radix-sorts them in occurrences().
+        self.lower = (lower.astype(np.uint16) if self.n_lower < 2**16 else lower)[self.codes]
         self.syl_u, self.known_u, self.stop_u = column["syllables"], column["known"], column["stop"]
         self.complex_first, self.complex_later = column["complex_first"], column["complex_later"]
         self.word_chars_u, self.letters_u = column["word_chars"], column["letters"]
@@ -258,11 +259,12 @@ class WordStream:
         n = len(self.codes)
         # A stable sort by word keeps stream order within each word; numpy
         # radix-sorts 16-bit keys, the usual size of a batch's vocabulary.
-        key = self.lower.astype(np.uint16) if self.n_lower < 2**16 else self.lower
+        key = self.lower
         order = np.argsort(key, kind="stable")
         sorted_key, sorted_article = key[order], self.article[order]
         same = (sorted_key[1:] == sorted_key[:-1]) & (sorted_article[1:] == sorted_article[:-1])
-        later, earlier = order[1:][same], order[:-1][same]
+        at = np.flatnonzero(same)
+        later, earlier = order[at + 1], order[at]
         # Positions fit 32 bits (a batch is a few megabytes): half the memory
         # for the diversity measures that read them.
         dtype = np.int32 if n < 2**31 else np.int64
