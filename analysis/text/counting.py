@@ -135,11 +135,11 @@ def pieces(parts: list[bytes]) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
     import pyarrow as pa
 
     per_part, piece_ids, distinct = _split(parts)
-    return per_part, piece_ids, distinct.cast(pa.large_binary()).to_pylist()
+    return per_part, piece_ids.astype(np.int64), distinct.cast(pa.large_binary()).to_pylist()
 
 
 def _split(parts: list[bytes]):
-    """:func:`pieces`, the distinct pieces left an Arrow string array."""
+    """:func:`pieces`, the ids left as Arrow makes them (int32) and the distinct pieces an Arrow string array."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -148,11 +148,16 @@ def _split(parts: list[bytes]):
     offsets = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(lengths, out=offsets[1:])
     # No UTF-8 validation: the bytes come from str.encode, and only ASCII
-    # bytes were replaced.
-    arr = pa.LargeStringArray.from_buffers(n, pa.py_buffer(offsets), pa.py_buffer(b"".join(parts)))
+    # bytes were replaced. 32-bit offsets when they fit: half the memory for
+    # the offsets of every piece.
+    data = pa.py_buffer(b"".join(parts))
+    if offsets[-1] < 2**31:
+        arr = pa.StringArray.from_buffers(n, pa.py_buffer(offsets.astype(np.int32)), data)
+    else:
+        arr = pa.LargeStringArray.from_buffers(n, pa.py_buffer(offsets), data)
     split = pc.ascii_split_whitespace(arr)
     encoded = pc.dictionary_encode(split.flatten())
-    return (np.diff(split.offsets.to_numpy()), encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64),
+    return (np.diff(split.offsets.to_numpy()), encoded.indices.to_numpy(zero_copy_only=False),
             encoded.dictionary)
 
 
@@ -270,7 +275,7 @@ def coded_words(text: str) -> tuple[np.ndarray, list[str]]:
     at = np.empty(n_plain + len(found), dtype=np.int64)
     at[first[plain]] = np.arange(n_plain)
     at[first[rest][piece_of_found] + within] = np.arange(n_plain, n_plain + len(found))
-    words = pa.concat_arrays([pc.ascii_rtrim(vocabulary.filter(pa.array(plain)), characters=".,"),
+    words = pa.concat_arrays([pc.ascii_rtrim(vocabulary.filter(pa.array(plain)), characters=".,").cast(found.type),
                               found]).take(pa.array(at))
     encoded = words.dictionary_encode()
     word_codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)

@@ -134,8 +134,11 @@ def _word_after(text: str, pos: int, limit: int) -> str:
     return window.split(None, 1)[0]
 
 
+_AROUND_CORE = _OPENERS + _CLOSERS + ",;:"
+
+
 def _core(token: str) -> str:
-    return token.strip(_OPENERS + _CLOSERS + ",;:")
+    return token.strip(_AROUND_CORE)
 
 
 # After an ambiguous abbreviation, a plural or -ing subject and an auxiliary
@@ -425,14 +428,15 @@ def spans(text: str, rules: SplitRules | None = None) -> list[tuple[int, int]]:
     _paragraph(text, para_start, n, cuts, rules)
     cuts.append(n)
     result = []
+    append = result.append
+    skip_spaces = _SPACES.match
     start = 0
     for cut in sorted(set(cuts)):
-        s = _SPACES.match(text, start, cut).end() if text[start].isspace() else start
+        s = skip_spaces(text, start, cut).end() if text[start].isspace() else start
         if s < cut:
             # The last non-space character: rstrip of the piece, without
             # regex backtracking over long runs of spaces.
-            e = s + len(text[s:cut].rstrip()) if text[cut - 1].isspace() else cut
-            result.append((s, e))
+            append((s, s + len(text[s:cut].rstrip()) if text[cut - 1].isspace() else cut))
         start = cut
     return result
 

@@ -231,6 +231,12 @@ def _needed(word: str, stems: bool = True) -> tuple[list[str], list[str]]:
     if parts is not None:
         lookups, guesses = [], []
         for part in parts:
+            if _MAY_BE_ADDRESS.search(part) is None:
+                # No hyphen (the parts are cut at them) and no address: what
+                # _needed(part, stems=False) gives, without asking for its parts.
+                lookups += [part, part[:-2]] if part.endswith("'s") else [part]
+                guesses.append(part)
+                continue
             more, leaves = _needed(part, stems=False)
             lookups += [part] + more
             guesses += leaves
