@@ -96,7 +96,7 @@ class _WordTable:
                                        dtype=np.int64, count=len(distinct))
         else:
             distinct_ids = np.arange(len(distinct), dtype=np.int64)
-            lower_ids.update(zip(distinct.to_pylist(), distinct_ids.tolist()))
+            lower_ids.update(zip(distinct.to_pylist(), range(len(distinct))))
         added = {"lower": distinct_ids[codes], "syllables": syl, "known": known, "stop": stop,
                  # Gunning's proper nouns: a capitalised word is complex only first in its sentence.
                  "complex_first": complex_, "complex_later": complex_ & ~capital,
@@ -221,12 +221,13 @@ class WordStream:
         """Properties of each distinct word, from the table shared by all batches of the process."""
         rows = _WORDS.rows(self.uniques)
         column = {name: values[rows] for name, values in _WORDS.columns.items()}
-        # Lowercase forms numbered 0..n_lower-1 within this batch (a small range
-        # keeps the sort in occurrences() fast).
-        lower_uniques, lower = np.unique(column["lower"], return_inverse=True)
-        self.n_lower = len(lower_uniques)
-        # 16 bits when they fit: numpy radix-sorts them in occurrences().
-        self.lower = (lower.astype(np.uint16) if self.n_lower < 2**16 else lower)[self.codes]
+        # The lowercase forms' numbers in 16 bits, which numpy radix-sorts in
+        # occurrences(): the process-wide numbers when they fit (the first
+        # batches), else numbers 0..n-1 within this batch when those do.
+        lower = column["lower"]
+        if len(lower) and lower.max() >= 2**16:
+            lower = np.unique(lower, return_inverse=True)[1]
+        self.lower = (lower.astype(np.uint16) if not len(lower) or lower.max() < 2**16 else lower)[self.codes]
         self.syl_u, self.known_u, self.stop_u = column["syllables"], column["known"], column["stop"]
         self.complex_first, self.complex_later = column["complex_first"], column["complex_later"]
         self.word_chars_u, self.letters_u = column["word_chars"], column["letters"]
