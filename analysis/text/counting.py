@@ -139,7 +139,7 @@ def pieces(parts: list[bytes]) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
 
 
 def _split(parts: list[bytes]):
-    """:func:`pieces`, the ids left as Arrow makes them (int32) and the distinct pieces an Arrow string array."""
+    """:func:`pieces`, the ids as Arrow makes them (int32), the distinct pieces an Arrow large_string array."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -148,13 +148,8 @@ def _split(parts: list[bytes]):
     offsets = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(lengths, out=offsets[1:])
     # No UTF-8 validation: the bytes come from str.encode, and only ASCII
-    # bytes were replaced. 32-bit offsets when they fit: half the memory for
-    # the offsets of every piece.
-    data = pa.py_buffer(b"".join(parts))
-    if offsets[-1] < 2**31:
-        arr = pa.StringArray.from_buffers(n, pa.py_buffer(offsets.astype(np.int32)), data)
-    else:
-        arr = pa.LargeStringArray.from_buffers(n, pa.py_buffer(offsets), data)
+    # bytes were replaced.
+    arr = pa.LargeStringArray.from_buffers(n, pa.py_buffer(offsets), pa.py_buffer(b"".join(parts)))
     split = pc.ascii_split_whitespace(arr)
     encoded = pc.dictionary_encode(split.flatten())
     return (np.diff(split.offsets.to_numpy()), encoded.indices.to_numpy(zero_copy_only=False),
@@ -217,21 +212,42 @@ _WORD_OR_CUT = re.compile(WORD_PATTERN + "|\x01")
 _PLAIN_PIECE = r"^[0-9A-Za-z]+[.,]?$"
 
 
-def _piece_words(vocabulary: list[bytes]):
-    """The words of distinct pieces, in order (an Arrow string array), and the index of the piece each comes from."""
+def _piece_words(vocabulary):
+    """The words of distinct pieces (bytes, or an Arrow large_string array), in order, and the piece of each.
+
+    The words are an Arrow large_string array; the pieces are counted from 0.
+    """
     import pyarrow as pa
 
     # One regex pass over the distinct pieces, cut apart by "\x01": each
     # piece's words follow the cut before it. Apostrophes are straightened
     # here, in the pieces, rather than in the whole text.
-    joined = b"\x01".join([b""] + vocabulary).decode("utf-8", "surrogatepass")
-    found = pa.array(_WORD_OR_CUT.findall(straight_apostrophes(joined)), type=pa.large_string())
+    joined = b"\x01".join([b""] + vocabulary) if isinstance(vocabulary, list) else _cut_apart(vocabulary)
+    found = pa.array(_WORD_OR_CUT.findall(straight_apostrophes(joined.decode("utf-8", "surrogatepass"))),
+                     type=pa.large_string())
     # The cuts are the one-byte matches "\x01" (read off the array's buffers).
     offsets = np.frombuffer(found.buffers()[1], dtype=np.int64)[: len(found) + 1]
     data = np.frombuffer(found.buffers()[2], dtype=np.uint8) if len(found) else np.zeros(1, dtype=np.uint8)
     cut = (np.diff(offsets) == 1) & (data[np.minimum(offsets[:-1], len(data) - 1)] == 1)
     word = ~cut
     return found.filter(pa.array(word)), np.cumsum(cut)[word] - 1
+
+
+def _cut_apart(strings) -> bytes:
+    """``b"\x01".join([b""] + values)`` of an Arrow large_string array, made from its buffers.
+
+    The values stay bytes (a text encoded with surrogates is no valid UTF-8
+    for Arrow to decode), and no Arrow cast is needed (the first one of a
+    process sets Arrow's casts up, a millisecond or two).
+    """
+    offsets = np.frombuffer(strings.buffers()[1], dtype=np.int64)[strings.offset : strings.offset + len(strings) + 1]
+    if not len(strings):
+        return b""
+    data = np.frombuffer(strings.buffers()[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
+    out = np.ones(len(data) + len(strings), dtype=np.uint8)  # every byte "\x01" but the values'
+    # Each byte of value i lands after the i + 1 cuts before it.
+    out[np.arange(len(data)) + np.repeat(np.arange(1, len(strings) + 1), np.diff(offsets))] = data
+    return out.tobytes()
 
 
 def coded_words(text: str) -> tuple[np.ndarray, list[str]]:
@@ -262,7 +278,7 @@ def coded_words(text: str) -> tuple[np.ndarray, list[str]]:
     # the other pieces go through the regex.
     plain = pc.match_substring_regex(vocabulary, _PLAIN_PIECE).to_numpy(zero_copy_only=False)
     rest = np.flatnonzero(~plain)
-    found, piece_of_found = _piece_words(vocabulary.take(rest).cast(pa.large_binary()).to_pylist())
+    found, piece_of_found = _piece_words(vocabulary.take(rest))
     rest_sizes = np.bincount(piece_of_found, minlength=len(rest))
     sizes = np.ones(len(vocabulary), dtype=np.int64)
     sizes[rest] = rest_sizes
@@ -275,7 +291,7 @@ def coded_words(text: str) -> tuple[np.ndarray, list[str]]:
     at = np.empty(n_plain + len(found), dtype=np.int64)
     at[first[plain]] = np.arange(n_plain)
     at[first[rest][piece_of_found] + within] = np.arange(n_plain, n_plain + len(found))
-    words = pa.concat_arrays([pc.ascii_rtrim(vocabulary.filter(pa.array(plain)), characters=".,").cast(found.type),
+    words = pa.concat_arrays([pc.ascii_rtrim(vocabulary.filter(pa.array(plain)), characters=".,"),
                               found]).take(pa.array(at))
     encoded = words.dictionary_encode()
     word_codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
