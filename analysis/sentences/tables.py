@@ -143,12 +143,12 @@ def _sorted_group_stats(values: np.ndarray, groups: np.ndarray, n_groups: int):
     return median, maximum
 
 
-def _batch_counts(texts: list[str], *, long_sentence: int, window: int, rules: SplitRules) -> pd.DataFrame:
-    """Counts, median/max sentence length, MATTR and MTLD of a batch of articles (pure)."""
+def _batch_counts(texts: list[str], *, long_sentence: int, window: int, rules: SplitRules) -> dict:
+    """Counts, median/max sentence length, MATTR and MTLD of a batch of articles (pure), as name -> array."""
     return _counts(WordStream(texts, rules), long_sentence=long_sentence, window=window)
 
 
-def _counts(b: WordStream, *, long_sentence: int, window: int) -> pd.DataFrame:
+def _counts(b: WordStream, *, long_sentence: int, window: int) -> dict:
     """The article counts of :func:`_batch_counts`, from the batch's word stream."""
     n = b.n_articles
     syl = b.syllables()
@@ -181,7 +181,8 @@ def _counts(b: WordStream, *, long_sentence: int, window: int) -> pd.DataFrame:
     columns = {k: np.asarray(v).astype(np.int64) for k, v in counts.items()}
     columns.update(median_sentence_words=median, max_sentence_words=maximum,
                    mattr=mattr(prev, starts, ends, b.article, window), mtld=mtld(prev, nxt, starts, ends))
-    return pd.DataFrame(columns)
+    # Arrays, not a table: the batches' columns are joined and the table made once, in _stats_table.
+    return columns
 
 
 def _scores(c: dict) -> dict:
@@ -329,13 +330,13 @@ def _article_stats(data, *, keep, long_sentence: int, window: int, rules: SplitR
     return _stats_table(parts, ids, kept, long_sentence=long_sentence, window=window, rules=rules)
 
 
-def _stats_table(parts: list[pd.DataFrame], ids: list[str], kept: pd.DataFrame | None, *, long_sentence: int,
+def _stats_table(parts: list[dict], ids: list[str], kept: pd.DataFrame | None, *, long_sentence: int,
                  window: int, rules: SplitRules) -> pd.DataFrame:
     """The article table from the counts of every batch: ``doc_id``, the scores, the kept columns."""
-    df = pd.concat(parts, ignore_index=True) if parts else _batch_counts([], long_sentence=long_sentence,
-                                                                           window=window, rules=rules)
-    columns = {k: df[k].to_numpy() for k in df.columns}
-    columns.update(_scores(columns))
+    if not parts:
+        parts = [_batch_counts([], long_sentence=long_sentence, window=window, rules=rules)]
+    columns = parts[0] if len(parts) == 1 else {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
+    columns = {**columns, **_scores(columns)}
     # One constructor call: adding the score columns one by one costs more than computing them.
     df = pd.DataFrame({DOC_ID: pd.Series(ids, dtype="str"), **{k: columns[k] for k in ARTICLE_COLUMNS[1:]}})
     if kept is not None:
