@@ -15,7 +15,7 @@ import functools
 import numpy as np
 
 from analysis.text.counting import coded_words, marker_stem
-from analysis.text.splitter import SplitRules, quotations, spans
+from analysis.text.splitter import SplitRules, quotations, sentence_ends, spans
 from analysis.text.syllable_counts import word_syllables
 from analysis.text.tokens import english_stop_words
 
@@ -149,7 +149,10 @@ class WordStream:
     """Words of a batch of articles with their article, sentence and quotation membership.
 
     The per-partition step shared by :func:`article_stats` and
-    :func:`sentence_table`: it depends only on its own texts.
+    :func:`sentence_table`: it depends only on its own texts. Its sentences
+    are the splitter's spans ``with_spans``, else the stretches between
+    :func:`~analysis.text.splitter.sentence_ends` (the same words; a stretch
+    of whitespace alone is one more sentence, without words).
     """
 
     def __init__(self, texts: list[str], rules: SplitRules, *, with_spans: bool = False):
@@ -160,9 +163,15 @@ class WordStream:
         self.spans: list[list[tuple[int, int]]] = []
         n_sent = []
         for text in texts:
-            sp = spans(text, rules)
             if with_spans:
+                sp = spans(text, rules)
                 self.spans.append(sp)
+            else:
+                # Each sentence with the whitespace around it, as cut: the same
+                # words, without trimming. A stretch of whitespace alone counts
+                # as a sentence without words, which no count of an article reads.
+                ends = sentence_ends(text, rules)
+                sp = list(zip([0, *ends[:-1]], ends))
             n_sent.append(len(sp))
             pieces.append(doc)
             quotes = (quotations(text) if '"' in text or "\u201c" in text or "\u00ab" in text
