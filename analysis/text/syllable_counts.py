@@ -126,9 +126,10 @@ def guess_many(words: Sequence[str]) -> np.ndarray:
     if joined.count("\n") != len(words) - 1:
         words = [w.replace("\n", "") for w in words]  # a newline inside a word is no letter
         joined = "\n".join(words)
-    stripped = joined.lower().encode("utf-8", "surrogatepass").translate(None, _NOT_A_TO_Z_BYTES).decode("ascii")
     # Only a-z and newlines are left: the words are measured on the bytes.
-    data = np.frombuffer(stripped.encode("ascii"), dtype=np.uint8)
+    letters = joined.lower().encode("utf-8", "surrogatepass").translate(None, _NOT_A_TO_Z_BYTES)
+    stripped = letters.decode("ascii")
+    data = np.frombuffer(letters, dtype=np.uint8)
     breaks = np.flatnonzero(data == ord("\n"))
     starts = np.concatenate(([0], breaks + 1))
     sizes = np.concatenate((breaks, [len(data)])) - starts
