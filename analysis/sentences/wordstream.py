@@ -205,15 +205,17 @@ class WordStream:
         is_doc = kind == marker[0]
 
         def after_each(values: np.ndarray) -> np.ndarray:
-            """A running count over the markers: its value in each run (before the first marker: 0)."""
-            return np.repeat(np.concatenate(([0], np.cumsum(values))), run_lengths)
+            """A running count over the markers: its value in each run (before the first marker: 0), per run."""
+            return np.concatenate(([0], np.cumsum(values)))
 
         self.n_articles = len(texts)
         self.n_sentences_raw = np.asarray(n_sent, dtype=np.int64)
         self.sentence_article = np.repeat(np.arange(len(texts)), self.n_sentences_raw)
-        self.article = after_each(is_doc) - 1
-        self.sentence = after_each(kind == marker[1]) - 1
-        self.in_quote = after_each((kind == marker[2]).astype(np.int64) - (kind == marker[3])) > 0
+        self.article = np.repeat(after_each(is_doc) - 1, run_lengths)
+        self.sentence = np.repeat(after_each(kind == marker[1]) - 1, run_lengths)
+        # Repeated as booleans: one byte a word.
+        self.in_quote = np.repeat(after_each((kind == marker[2]).astype(np.int64) - (kind == marker[3])) > 0,
+                                  run_lengths)
         self.first = np.ones(n_words, dtype=bool)
         self.first[1:] = self.sentence[1:] != self.sentence[:-1]
         self.codes = np.delete(codes, at)
