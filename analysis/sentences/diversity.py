@@ -20,29 +20,70 @@ def mattr(prev: np.ndarray, starts: np.ndarray, ends: np.ndarray, article: np.nd
     <= s <= min(i, end - window)``. Summing those counts over the words of an
     article gives the sum of distinct counts over all its windows in O(n).
     An article no longer than the window gets its plain type-token ratio.
+    ``article`` is each word's article; the words of an article are one run
+    of the stream, from ``starts`` to ``ends``.
     """
     n_words = ends - starts
     out = np.full(len(starts), np.nan)
     if len(prev) == 0:
         return out
-    i = np.arange(len(prev))
-    a = starts[article]
-    last = ends[article] - window  # the last window start
-    lo = np.maximum(np.maximum(prev + 1, i - window + 1), a)
-    hi = np.minimum(i, last)
-    total = np.bincount(article, weights=np.clip(hi - lo + 1, 0, None), minlength=len(starts))
+    # Each article's words are one run, so its bounds repeat along the run and
+    # its sums are one reduceat over the runs (integer counts: the sums are
+    # exact, as the float ones they replace were).
+    # Positions in int32 when they fit (half the memory to go through), with
+    # room for the window's offsets.
+    dtype = np.int32 if prev.dtype == np.int32 and window < 2**30 else np.int64
+    a = np.repeat(starts.astype(dtype), n_words)
+    i = np.arange(len(prev), dtype=dtype)
+    lo = prev.astype(dtype) + 1
+    np.maximum(lo, i - (window - 1), out=lo)
+    np.maximum(lo, a, out=lo)
+    hi = np.repeat((ends - window).astype(dtype), n_words)  # the last window start
+    np.minimum(hi, i, out=hi)
+    hi -= lo
+    hi += 1
+    np.maximum(hi, 0, out=hi)
+    total = _sums(hi, ends).astype(float)
     long = n_words > window
     n_windows = (n_words - window + 1).astype(float)
     out[long] = total[long] / (n_windows[long] * window)
     short = (n_words > 0) & ~long
-    first = prev < a
-    types = np.bincount(article, weights=first, minlength=len(starts))
+    types = _sums(prev < a, ends)
     out[short] = types[short] / n_words[short]
     return out
 
 
+def _sums(values: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Integer sums of the runs of ``values`` that end at ``ends`` (an empty run sums to 0)."""
+    starts = np.concatenate(([0], ends[:-1]))
+    out = np.zeros(len(ends), dtype=np.int64)
+    filled = ends > starts
+    if filled.any():
+        out[filled] = np.add.reduceat(values, starts[filled], dtype=np.int64)
+    return out
+
+
+def _factor_ends(windows, s: np.ndarray, length: np.ndarray, limit: np.ndarray, offset: int, types_before):
+    """Where each factor starting at ``s`` ends among its words ``offset`` to ``offset + len(limit)``.
+
+    Returns whether it ends there, at which word (counted from ``s``), and the
+    running count of its types over those words (``types_before`` more).
+    """
+    steps = np.arange(offset, offset + len(limit))
+    valid = steps < length[:, None]
+    new = windows[s + offset] < s[:, None]
+    new &= valid
+    types = np.cumsum(new, axis=1, dtype=np.int16)
+    if types_before is not None:
+        types += types_before[:, None]
+    hit = types <= limit
+    hit &= valid
+    j = hit.argmax(axis=1)
+    return hit[np.arange(len(s)), j], j + offset, types
+
+
 def _mtld_factors(prev: np.ndarray, starts: np.ndarray, ends: np.ndarray, threshold: float,
-                  width: int = 256) -> np.ndarray:
+                  width: int = 256, first: int = 128) -> np.ndarray:
     """MTLD factor counts, one pass over every article at once.
 
     Each round finds, for every unfinished article, where its current factor
@@ -50,12 +91,21 @@ def _mtld_factors(prev: np.ndarray, starts: np.ndarray, ends: np.ndarray, thresh
     start falls to ``threshold``. A word is a new type of the factor when its
     previous occurrence lies before the factor's start. Articles whose factor
     runs past ``width`` words, and the last few articles, finish with a plain loop.
+    A round reads the first ``first`` words of each factor (most factors end
+    there), and the rest of the width only for the factors still open.
     """
     factors = np.zeros(len(starts))
     st = starts.copy()
     active = ends > starts
-    steps = np.arange(width)
-    limit = threshold * np.arange(1, width + 1)
+    # An integer count of types is at most threshold * count exactly when it
+    # is at most the floor of that product: the test stays in small integers.
+    limit = np.floor(threshold * np.arange(1, width + 1)).astype(np.int16)
+    # The next words' previous occurrences from every position, as views: a
+    # round copies one contiguous row per article instead of gathering each
+    # element (the padding is masked as past the article's end).
+    padded = np.concatenate((prev, np.zeros(width, prev.dtype)))
+    head = np.lib.stride_tricks.sliding_window_view(padded, first)
+    tail = np.lib.stride_tricks.sliding_window_view(padded, width - first)
     while active.any():
         rows = np.flatnonzero(active)
         if len(rows) <= 4:
@@ -65,13 +115,14 @@ def _mtld_factors(prev: np.ndarray, starts: np.ndarray, ends: np.ndarray, thresh
             break
         s = st[rows]
         e = ends[rows]
-        pos = s[:, None] + steps
-        valid = pos < e[:, None]
-        new = (prev[np.minimum(pos, len(prev) - 1)] < s[:, None]) & valid
-        types = np.cumsum(new, axis=1)
-        hit = (types <= limit) & valid
-        found = hit.any(axis=1)
-        j = hit.argmax(axis=1)
+        length = e - s
+        found, j, types = _factor_ends(head, s, length, limit[:first], 0, None)
+        last_types = types[np.arange(len(s)), np.minimum(length, first) - 1]
+        more = np.flatnonzero(~found & (length > first))
+        if len(more):
+            found2, j2, types2 = _factor_ends(tail, s[more], length[more], limit[first:], first, types[more, -1])
+            found[more], j[more] = found2, j2
+            last_types[more] = types2[np.arange(len(more)), np.minimum(length[more], width) - first - 1]
         # A factor ends: count it and start the next one after it.
         done_rows = rows[found]
         factors[done_rows] += 1
@@ -79,14 +130,14 @@ def _mtld_factors(prev: np.ndarray, starts: np.ndarray, ends: np.ndarray, thresh
         active[done_rows[st[done_rows] >= ends[done_rows]]] = False
         # No factor ends before the article does: add the partial factor.
         left = ~found
-        tail = left & (e - s <= width)
-        if tail.any():
-            r = rows[tail]
-            count = e[tail] - s[tail]
-            ttr = types[tail, count - 1] / count
+        partial = left & (length <= width)
+        if partial.any():
+            r = rows[partial]
+            count = length[partial]
+            ttr = last_types[partial] / count
             factors[r] += (1 - ttr) / (1 - threshold)
             active[r] = False
-        for k in np.flatnonzero(left & (e - s > width)):
+        for k in np.flatnonzero(left & (length > width)):
             r = rows[k]
             factors[r] += _mtld_loop(prev, int(s[k]), int(e[k]), threshold)
             active[r] = False

@@ -143,12 +143,12 @@ def _sorted_group_stats(values: np.ndarray, groups: np.ndarray, n_groups: int):
     return median, maximum
 
 
-def _batch_counts(texts: list[str], *, long_sentence: int, window: int, rules: SplitRules) -> pd.DataFrame:
-    """Counts, median/max sentence length, MATTR and MTLD of a batch of articles (pure)."""
+def _batch_counts(texts: list[str], *, long_sentence: int, window: int, rules: SplitRules) -> dict:
+    """Counts, median/max sentence length, MATTR and MTLD of a batch of articles (pure), as name -> array."""
     return _counts(WordStream(texts, rules), long_sentence=long_sentence, window=window)
 
 
-def _counts(b: WordStream, *, long_sentence: int, window: int) -> pd.DataFrame:
+def _counts(b: WordStream, *, long_sentence: int, window: int) -> dict:
     """The article counts of :func:`_batch_counts`, from the batch's word stream."""
     n = b.n_articles
     syl = b.syllables()
@@ -156,61 +156,61 @@ def _counts(b: WordStream, *, long_sentence: int, window: int) -> pd.DataFrame:
     has_words = sent_len > 0
     prev, nxt, starts, ends = b.occurrences()
     median, maximum = _sorted_group_stats(sent_len[has_words], b.sentence_article[has_words], n)
+    codes = b.codes
+
+    def of_words(per_type: np.ndarray) -> np.ndarray:
+        # A property of each distinct word, summed over the words of each article.
+        return b.per_article(per_type[codes])
+
     counts = {
         "n_sentences": np.bincount(b.sentence_article, weights=has_words, minlength=n),
         "n_words": b.per_article(),
         "n_syllables": b.per_article(syl),
-        "n_polysyllables": b.per_article(syl >= 3),
+        "n_polysyllables": of_words(b.syl_u >= 3),
         "n_complex_words": b.per_article(b.complex()),
         "n_chars": b.n_chars,
-        "n_word_chars": b.per_article(b.word_chars_u[b.codes]),
-        "n_letters": b.per_article(b.letters_u[b.codes]),
-        "n_long_words": b.per_article(b.letters_u[b.codes] > 6),
+        "n_word_chars": of_words(b.word_chars_u),
+        "n_letters": of_words(b.letters_u),
+        "n_long_words": of_words(b.letters_u > 6),
         "n_long_sentences": np.bincount(b.sentence_article, weights=sent_len > long_sentence, minlength=n),
         "n_types": b.per_article(prev < 0),
         "n_quote_words": b.per_article(b.in_quote),
-        "n_unknown_words": b.per_article(~b.known_u[b.codes]),
-        "n_stop_words": b.per_article(b.stop_u[b.codes]),
+        "n_unknown_words": of_words(~b.known_u),
+        "n_stop_words": of_words(b.stop_u),
     }
-    df = pd.DataFrame({k: np.asarray(v).astype(np.int64) for k, v in counts.items()})
-    df["median_sentence_words"] = median
-    df["max_sentence_words"] = maximum
-    df["mattr"] = mattr(prev, starts, ends, b.article, window)
-    df["mtld"] = mtld(prev, nxt, starts, ends)
-    return df
+    columns = {k: np.asarray(v).astype(np.int64) for k, v in counts.items()}
+    columns.update(median_sentence_words=median, max_sentence_words=maximum,
+                   mattr=mattr(prev, starts, ends, b.article, window), mtld=mtld(prev, nxt, starts, ends))
+    # Arrays, not a table: the batches' columns are joined and the table made once, in _stats_table.
+    return columns
 
 
-def _add_scores(df: pd.DataFrame) -> pd.DataFrame:
-    """The ratio and formula columns, computed from the count columns (vectorised)."""
-    c = {k: df[k].to_numpy() for k in _COUNT_COLUMNS}
-    df["words_per_sentence"] = per(c["n_words"], c["n_sentences"])
-    df["long_sentence_share"] = per(c["n_long_sentences"], c["n_sentences"])
-    df["syllables_per_word"] = per(c["n_syllables"], c["n_words"])
-    df["flesch_reading_ease"] = flesch_reading_ease(
-        n_words=c["n_words"], n_sentences=c["n_sentences"], n_syllables=c["n_syllables"]
-    )
-    df["flesch_kincaid_grade"] = flesch_kincaid_grade(
-        n_words=c["n_words"], n_sentences=c["n_sentences"], n_syllables=c["n_syllables"]
-    )
-    df["gunning_fog"] = gunning_fog(
-        n_words=c["n_words"], n_sentences=c["n_sentences"], n_complex_words=c["n_complex_words"]
-    )
-    df["smog_index"] = smog_index(n_sentences=c["n_sentences"], n_polysyllables=c["n_polysyllables"])
-    df["coleman_liau_index"] = coleman_liau_index(
-        n_words=c["n_words"], n_sentences=c["n_sentences"], n_letters=c["n_letters"]
-    )
-    df["automated_readability_index"] = automated_readability_index(
-        n_words=c["n_words"], n_sentences=c["n_sentences"], n_word_chars=c["n_word_chars"]
-    )
-    df["lix"] = lix(n_words=c["n_words"], n_sentences=c["n_sentences"], n_long_words=c["n_long_words"])
-    df["rix"] = rix(n_sentences=c["n_sentences"], n_long_words=c["n_long_words"])
-    df["type_token_ratio"] = per(c["n_types"], c["n_words"])
-    df["quote_share"] = per(c["n_quote_words"], c["n_words"])
+def _scores(c: dict) -> dict:
+    """The ratio and formula columns, computed from the count columns ``c`` (name -> array; vectorised)."""
     known = c["n_words"] - c["n_unknown_words"]
-    df["english_reliable"] = (c["n_words"] > 0) & (
-        np.nan_to_num(per(c["n_stop_words"], c["n_words"])) >= _ENGLISH_MIN_STOP_SHARE
-    ) & (np.nan_to_num(per(known, c["n_words"])) >= _ENGLISH_MIN_KNOWN_SHARE)
-    return df
+    return {
+        "words_per_sentence": per(c["n_words"], c["n_sentences"]),
+        "long_sentence_share": per(c["n_long_sentences"], c["n_sentences"]),
+        "syllables_per_word": per(c["n_syllables"], c["n_words"]),
+        "flesch_reading_ease": flesch_reading_ease(
+            n_words=c["n_words"], n_sentences=c["n_sentences"], n_syllables=c["n_syllables"]),
+        "flesch_kincaid_grade": flesch_kincaid_grade(
+            n_words=c["n_words"], n_sentences=c["n_sentences"], n_syllables=c["n_syllables"]),
+        "gunning_fog": gunning_fog(
+            n_words=c["n_words"], n_sentences=c["n_sentences"], n_complex_words=c["n_complex_words"]),
+        "smog_index": smog_index(n_sentences=c["n_sentences"], n_polysyllables=c["n_polysyllables"]),
+        "coleman_liau_index": coleman_liau_index(
+            n_words=c["n_words"], n_sentences=c["n_sentences"], n_letters=c["n_letters"]),
+        "automated_readability_index": automated_readability_index(
+            n_words=c["n_words"], n_sentences=c["n_sentences"], n_word_chars=c["n_word_chars"]),
+        "lix": lix(n_words=c["n_words"], n_sentences=c["n_sentences"], n_long_words=c["n_long_words"]),
+        "rix": rix(n_sentences=c["n_sentences"], n_long_words=c["n_long_words"]),
+        "type_token_ratio": per(c["n_types"], c["n_words"]),
+        "quote_share": per(c["n_quote_words"], c["n_words"]),
+        "english_reliable": (c["n_words"] > 0) & (
+            np.nan_to_num(per(c["n_stop_words"], c["n_words"])) >= _ENGLISH_MIN_STOP_SHARE
+        ) & (np.nan_to_num(per(known, c["n_words"])) >= _ENGLISH_MIN_KNOWN_SHARE),
+    }
 
 
 # --- tables -------------------------------------------------------------------------------
@@ -218,6 +218,11 @@ def _add_scores(df: pd.DataFrame) -> pd.DataFrame:
 
 def _articles(data, keep) -> tuple[list[str], list[str], pd.DataFrame | None]:
     """Doc ids, texts and the kept columns of ``data`` (a DataFrame, Series or list of texts)."""
+    if type(data) is list and keep is None:
+        # What corpus_frame gives a list (positions as doc ids, a missing text
+        # read as ""), without building the table: on a first call, pandas'
+        # string machinery costs more than a short batch.
+        return [str(i) for i in range(len(data))], [t if isinstance(t, str) else "" for t in data], None
     frame = corpus_frame(data)
     kept = None
     if keep is not None:
@@ -325,13 +330,15 @@ def _article_stats(data, *, keep, long_sentence: int, window: int, rules: SplitR
     return _stats_table(parts, ids, kept, long_sentence=long_sentence, window=window, rules=rules)
 
 
-def _stats_table(parts: list[pd.DataFrame], ids: list[str], kept: pd.DataFrame | None, *, long_sentence: int,
+def _stats_table(parts: list[dict], ids: list[str], kept: pd.DataFrame | None, *, long_sentence: int,
                  window: int, rules: SplitRules) -> pd.DataFrame:
     """The article table from the counts of every batch: ``doc_id``, the scores, the kept columns."""
-    df = pd.concat(parts, ignore_index=True) if parts else _batch_counts([], long_sentence=long_sentence,
-                                                                           window=window, rules=rules)
-    df.insert(0, DOC_ID, pd.Series(ids, dtype="str"))
-    df = _add_scores(df)[list(ARTICLE_COLUMNS)]
+    if not parts:
+        parts = [_batch_counts([], long_sentence=long_sentence, window=window, rules=rules)]
+    columns = parts[0] if len(parts) == 1 else {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
+    columns = {**columns, **_scores(columns)}
+    # One constructor call: adding the score columns one by one costs more than computing them.
+    df = pd.DataFrame({DOC_ID: pd.Series(ids, dtype="str"), **{k: columns[k] for k in ARTICLE_COLUMNS[1:]}})
     if kept is not None:
         for i, col in enumerate(kept.columns):
             df.insert(1 + i, col, kept[col].to_numpy())

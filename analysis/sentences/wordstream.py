@@ -15,7 +15,7 @@ import functools
 import numpy as np
 
 from analysis.text.counting import coded_words, marker_stem
-from analysis.text.splitter import SplitRules, quotations, spans
+from analysis.text.splitter import SplitRules, quotations, sentence_ends, spans
 from analysis.text.syllable_counts import word_syllables
 from analysis.text.tokens import english_stop_words
 
@@ -44,7 +44,11 @@ class _WordTable:
         self.columns = {name: np.zeros(0, dtype=dtype) for name, dtype in self.DTYPES.items()}
 
     def rows(self, words: list[str]) -> np.ndarray:
-        """The rows of ``words``, adding the words not seen yet."""
+        """The rows of distinct ``words``, adding the words not seen yet."""
+        if not self.ids and words:
+            # The first batch of the process: every word is new, in order.
+            self._add(words)
+            return np.arange(len(words), dtype=np.int64)
         rows = list(map(self.ids.get, words))
         if None in rows:
             new = list(dict.fromkeys(w for w, r in zip(words, rows) if r is None))
@@ -59,18 +63,17 @@ class _WordTable:
         import pyarrow.compute as pc
 
         arr = pa.array(words, type=pa.string())
-        # ASCII words (nearly all) are measured on their bytes, in numpy and
-        # Arrow; the others in Python, whose str.lower and str.isalpha they
-        # must match exactly.
-        ascii = pc.string_is_ascii(arr).to_numpy(zero_copy_only=False)
-        other = np.flatnonzero(~ascii).tolist()
         lower_arr = pc.ascii_lower(arr)
         offsets = np.frombuffer(arr.buffers()[1], dtype=np.int32)[: len(words) + 1]
         data = np.frombuffer(arr.buffers()[2], dtype=np.uint8)
+        # ASCII words (nearly all) are measured on their bytes, in numpy and
+        # Arrow; the others (a byte past 127 in UTF-8) in Python, whose
+        # str.lower and str.isalpha they must match exactly.
+        other = np.flatnonzero(_sums_per_word(data >= 128, offsets)).tolist()
         folded = data | 0x20  # A-Z onto a-z; no other byte lands there
         is_letter = (folded >= ord("a")) & (folded <= ord("z"))
         is_alnum = is_letter | ((data >= ord("0")) & (data <= ord("9")))
-        letters, word_chars = (np.diff(np.concatenate(([0], np.cumsum(mask)))[offsets]) for mask in (is_letter, is_alnum))
+        letters, word_chars = _sums_per_word(is_letter, offsets), _sums_per_word(is_alnum, offsets)
         first_byte = data[offsets[:-1]]
         capital = (first_byte >= ord("A")) & (first_byte <= ord("Z"))
         if other:
@@ -88,8 +91,12 @@ class _WordTable:
         syl, known, complex_ = (a[codes] for a in word_syllables(distinct))
         stop = pc.is_in(distinct, value_set=_stop_word_array()).to_numpy(zero_copy_only=False)[codes]
         lower_ids = self.lower_ids
-        distinct_ids = np.fromiter((lower_ids.setdefault(w, len(lower_ids)) for w in distinct.to_pylist()),
-                                   dtype=np.int64, count=len(distinct))
+        if lower_ids:
+            distinct_ids = np.fromiter((lower_ids.setdefault(w, len(lower_ids)) for w in distinct.to_pylist()),
+                                       dtype=np.int64, count=len(distinct))
+        else:
+            distinct_ids = np.arange(len(distinct), dtype=np.int64)
+            lower_ids.update(zip(distinct.to_pylist(), range(len(distinct))))
         added = {"lower": distinct_ids[codes], "syllables": syl, "known": known, "stop": stop,
                  # Gunning's proper nouns: a capitalised word is complex only first in its sentence.
                  "complex_first": complex_, "complex_later": complex_ & ~capital,
@@ -98,6 +105,14 @@ class _WordTable:
         for name, values in added.items():
             self.columns[name] = np.concatenate([self.columns[name], values.astype(self.DTYPES[name])])
         self.ids.update(zip(words, range(first, first + len(words))))
+
+
+def _sums_per_word(mask: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """Sums of ``mask`` over each word's bytes, ``offsets`` bounding the words."""
+    if len(mask) and np.diff(offsets).all():
+        # Each word's bytes summed in place: no running sum over all of them.
+        return np.add.reduceat(mask, offsets[:-1], dtype=np.int64)
+    return np.diff(np.concatenate(([0], np.cumsum(mask)))[offsets])  # an empty word (words() makes none) sums to 0
 
 
 @functools.cache
@@ -134,19 +149,29 @@ class WordStream:
     """Words of a batch of articles with their article, sentence and quotation membership.
 
     The per-partition step shared by :func:`article_stats` and
-    :func:`sentence_table`: it depends only on its own texts.
+    :func:`sentence_table`: it depends only on its own texts. Its sentences
+    are the splitter's spans ``with_spans``, else the stretches between
+    :func:`~analysis.text.splitter.sentence_ends` (the same words; a stretch
+    of whitespace alone is one more sentence, without words).
     """
 
     def __init__(self, texts: list[str], rules: SplitRules, *, with_spans: bool = False):
         stem = marker_stem(texts)
         doc, sent, qopen, qclose = (f" {stem}{k} " for k in "dsoc")
-        pieces: list[str] = []
+        # The four markers lead the stream, so their codes are its first four.
+        pieces: list[str] = [doc + sent + qopen + qclose]
         self.spans: list[list[tuple[int, int]]] = []
         n_sent = []
         for text in texts:
-            sp = spans(text, rules)
             if with_spans:
+                sp = spans(text, rules)
                 self.spans.append(sp)
+            else:
+                # Each sentence with the whitespace around it, as cut: the same
+                # words, without trimming. A stretch of whitespace alone counts
+                # as a sentence without words, which no count of an article reads.
+                ends = sentence_ends(text, rules)
+                sp = list(zip([0, *ends[:-1]], ends))
             n_sent.append(len(sp))
             pieces.append(doc)
             quotes = (quotations(text) if '"' in text or "\u201c" in text or "\u00ab" in text
@@ -166,41 +191,54 @@ class WordStream:
                 pieces.append(marker)
                 prev = offset
             pieces.append(text[prev:])
-        # The four markers lead the stream, so their codes are its first four.
-        codes, uniques = coded_words(doc + sent + qopen + qclose + "".join(pieces))
+        codes, uniques = coded_words("".join(pieces))
         marker = codes[:4]
         codes = codes[4:]
+        # The markers cut the words into runs: each run lies in the article,
+        # sentence and quotation depth the markers before it leave, so every
+        # word's membership is its run's, repeated (no per-word running sums).
+        at = np.flatnonzero((codes == marker[0]) | (codes == marker[1]) | (codes == marker[2]) | (codes == marker[3]))
+        kind = codes[at]
+        words_before = at - np.arange(len(at))
+        n_words = len(codes) - len(at)
+        run_lengths = np.diff(np.concatenate(([0], words_before, [n_words])))
+        is_doc = kind == marker[0]
 
-        def marks(kind: str) -> np.ndarray:
-            return codes == marker["dsoc".index(kind)]
+        def after_each(values: np.ndarray) -> np.ndarray:
+            """A running count over the markers: its value in each run (before the first marker: 0), per run."""
+            return np.concatenate(([0], np.cumsum(values)))
 
-        is_doc, is_sent, is_open, is_close = (marks(k) for k in "dsoc")
-        is_word = ~(is_doc | is_sent | is_open | is_close)
         self.n_articles = len(texts)
         self.n_sentences_raw = np.asarray(n_sent, dtype=np.int64)
         self.sentence_article = np.repeat(np.arange(len(texts)), self.n_sentences_raw)
-        position = np.flatnonzero(is_word)
-        self.article = (np.cumsum(is_doc) - 1)[position]
-        self.sentence = (np.cumsum(is_sent) - 1)[position]
-        self.in_quote = (np.cumsum(is_open) - np.cumsum(is_close))[position] > 0
-        self.first = np.ones(len(position), dtype=bool)
+        self.article = np.repeat(after_each(is_doc) - 1, run_lengths)
+        self.sentence = np.repeat(after_each(kind == marker[1]) - 1, run_lengths)
+        # Repeated as booleans: one byte a word.
+        self.in_quote = np.repeat(after_each((kind == marker[2]).astype(np.int64) - (kind == marker[3])) > 0,
+                                  run_lengths)
+        self.first = np.ones(n_words, dtype=bool)
         self.first[1:] = self.sentence[1:] != self.sentence[:-1]
-        self.codes = codes[position]
+        self.codes = np.delete(codes, at)
         self.uniques = uniques
         self.n_chars = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
-        # Words are in stream order, so each article's words are one run.
-        self.article_ends = np.cumsum(np.bincount(self.article, minlength=len(texts)))
+        # Words are in stream order, so each article's words are one run; the
+        # stream opens with an article's marker, and each article's words end
+        # where the next one's marker stands.
+        self.article_ends = np.concatenate((words_before[is_doc][1:], [n_words])) if len(texts) else np.zeros(
+            0, dtype=np.int64)
         self._types()
 
     def _types(self) -> None:
         """Properties of each distinct word, from the table shared by all batches of the process."""
         rows = _WORDS.rows(self.uniques)
         column = {name: values[rows] for name, values in _WORDS.columns.items()}
-        # Lowercase forms numbered 0..n_lower-1 within this batch (a small range
-        # keeps the sort in occurrences() fast).
-        lower_uniques, lower = np.unique(column["lower"], return_inverse=True)
-        self.n_lower = len(lower_uniques)
-        self.lower = lower[self.codes]
+        # The lowercase forms' numbers in 16 bits, which numpy radix-sorts in
+        # occurrences(): the process-wide numbers when they fit (the first
+        # batches), else numbers 0..n-1 within this batch when those do.
+        lower = column["lower"]
+        if len(lower) and lower.max() >= 2**16:
+            lower = np.unique(lower, return_inverse=True)[1]
+        self.lower = (lower.astype(np.uint16) if not len(lower) or lower.max() < 2**16 else lower)[self.codes]
         self.syl_u, self.known_u, self.stop_u = column["syllables"], column["known"], column["stop"]
         self.complex_first, self.complex_later = column["complex_first"], column["complex_later"]
         self.word_chars_u, self.letters_u = column["word_chars"], column["letters"]
@@ -227,18 +265,23 @@ class WordStream:
     def occurrences(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Previous and next occurrence of each word (lowercase) inside its article, and article bounds.
 
-        ``prev`` is -1 and ``nxt`` the stream length where there is none.
+        ``prev`` is -1 and ``nxt`` the stream length where there is none
+        (int32 arrays, int64 past 2**31 words).
         """
         n = len(self.codes)
         # A stable sort by word keeps stream order within each word; numpy
         # radix-sorts 16-bit keys, the usual size of a batch's vocabulary.
-        key = self.lower.astype(np.uint16) if self.n_lower < 2**16 else self.lower
+        key = self.lower
         order = np.argsort(key, kind="stable")
         sorted_key, sorted_article = key[order], self.article[order]
         same = (sorted_key[1:] == sorted_key[:-1]) & (sorted_article[1:] == sorted_article[:-1])
-        later, earlier = order[1:][same], order[:-1][same]
-        prev = np.full(n, -1, dtype=np.int64)
-        nxt = np.full(n, n, dtype=np.int64)
+        at = np.flatnonzero(same)
+        later, earlier = order[at + 1], order[at]
+        # Positions fit 32 bits (a batch is a few megabytes): half the memory
+        # for the diversity measures that read them.
+        dtype = np.int32 if n < 2**31 else np.int64
+        prev = np.full(n, -1, dtype=dtype)
+        nxt = np.full(n, n, dtype=dtype)
         prev[later] = earlier
         nxt[earlier] = later
         ends = self.article_ends

