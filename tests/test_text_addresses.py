@@ -184,6 +184,25 @@ def test_shipped_table_is_what_the_script_builds():
     assert complex_.to_pylist() == built.column("complex").to_pylist()
 
 
+def test_shipped_table_is_in_arrow_order():
+    # The batch lookup finds words by binary search: Arrow's order of the words must be the table's.
+    import pyarrow.compute as pc
+
+    words, _, _ = table_arrays()
+    assert pc.array_sort_indices(words).to_pylist() == list(range(len(words)))
+    assert len(pc.unique(words)) == len(words)
+
+
+def test_batch_lookup_without_search_sorted_gives_the_same(monkeypatch):
+    # pyarrow before 26 has no search_sorted; the lookup then hashes the batch instead.
+    import pyarrow.compute as pc
+
+    words = ["readability", "zelenskyy", "created", "the", "aardvark", "zzz", "élan", "a"]
+    expected = [a.tolist() for a in word_syllables(words)]
+    monkeypatch.delattr(pc, "search_sorted")
+    assert [a.tolist() for a in word_syllables(words)] == expected
+
+
 def test_batch_syllables_equal_the_one_word_path():
     words = sorted({w.lower() for text, _ in cases() for w in terms.words(text)})
     words += ["jane.doe@example.com", "my-file.pdf", "abc-def's", "@citydesk", "#vote2024", "v3.2.1", "n\u00b0",

@@ -268,10 +268,16 @@ def _table_lookup(strings) -> tuple[np.ndarray, np.ndarray]:
         return syl, cx
     words, counts, complex_ = table_arrays()
     needles = strings if isinstance(strings, pa.Array) else pa.array(strings, type=pa.string())
-    at = pc.search_sorted(words, needles).to_numpy(zero_copy_only=False).astype(np.int64)
-    np.minimum(at, len(words) - 1, out=at)
-    hit = pc.equal(words.take(pa.array(at)), needles).to_numpy(zero_copy_only=False)
-    rows = at[hit]
+    if hasattr(pc, "search_sorted"):
+        at = pc.search_sorted(words, needles).to_numpy(zero_copy_only=False).astype(np.int64)
+        np.minimum(at, len(words) - 1, out=at)
+        hit = pc.equal(words.take(pa.array(at)), needles).to_numpy(zero_copy_only=False)
+        rows = at[hit]
+    else:
+        # pyarrow before 26 has no search_sorted: the batch is hashed and every table word probed.
+        where = pc.index_in(words, value_set=needles)
+        rows = np.flatnonzero(where.is_valid().to_numpy(zero_copy_only=False))
+        hit = where.to_numpy(zero_copy_only=False)[rows].astype(np.int64)
     syl[hit] = counts.to_numpy()[rows]
     cx[hit] = complex_.to_numpy(zero_copy_only=False)[rows]
     return syl, cx
