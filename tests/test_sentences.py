@@ -490,6 +490,17 @@ def test_compare_median_and_iqr():
     assert (other["n_articles"], other["median"]) == (1, 5.0)
 
 
+def test_a_list_of_texts_gets_the_same_table_as_a_series_of_them():
+    # article_stats reads a plain list without building a corpus table: the ids and the missing texts
+    # must still follow the package's rule for every other input.
+    texts = ["One sentence here.", None, "", "Two. Sentences.", float("nan")]
+    from_list = sentences.article_stats(texts, progress=False)
+    from_series = sentences.article_stats(pd.Series(texts, dtype=object), progress=False)
+    pd.testing.assert_frame_equal(from_list, from_series)
+    assert from_list["doc_id"].tolist() == ["0", "1", "2", "3", "4"]
+    assert from_list["n_words"].tolist() == [3, 0, 0, 2, 0]
+
+
 def test_compare_accepts_a_series_and_checks_names():
     stats = sentences.article_stats(["One. Two.", "Three four five."], progress=False)
     out = sentences.compare(stats, pd.Series(["a", "b"]))
