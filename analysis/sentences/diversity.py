@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from analysis.sentences.wordstream import sums_by_run
+
 
 def mattr(prev: np.ndarray, starts: np.ndarray, ends: np.ndarray, article: np.ndarray,
                  window: int) -> np.ndarray:
@@ -43,23 +45,13 @@ def mattr(prev: np.ndarray, starts: np.ndarray, ends: np.ndarray, article: np.nd
     hi -= lo
     hi += 1
     np.maximum(hi, 0, out=hi)
-    total = _sums(hi, ends).astype(float)
+    total = sums_by_run(hi, ends).astype(float)
     long = n_words > window
     n_windows = (n_words - window + 1).astype(float)
     out[long] = total[long] / (n_windows[long] * window)
     short = (n_words > 0) & ~long
-    types = _sums(prev < a, ends)
+    types = sums_by_run(prev < a, ends)
     out[short] = types[short] / n_words[short]
-    return out
-
-
-def _sums(values: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Integer sums of the runs of ``values`` that end at ``ends`` (an empty run sums to 0)."""
-    starts = np.concatenate(([0], ends[:-1]))
-    out = np.zeros(len(ends), dtype=np.int64)
-    filled = ends > starts
-    if filled.any():
-        out[filled] = np.add.reduceat(values, starts[filled], dtype=np.int64)
     return out
 
 
