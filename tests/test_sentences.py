@@ -491,8 +491,7 @@ def test_compare_median_and_iqr():
 
 
 def test_a_list_of_texts_gets_the_same_table_as_a_series_of_them():
-    # article_stats reads a plain list without building a corpus table: the ids and the missing texts
-    # must still follow the package's rule for every other input.
+    # The ids and the missing texts of a plain list follow the package's rule for every other input.
     texts = ["One sentence here.", None, "", "Two. Sentences.", float("nan")]
     from_list = sentences.article_stats(texts, progress=False)
     from_series = sentences.article_stats(pd.Series(texts, dtype=object), progress=False)

@@ -218,11 +218,6 @@ def _scores(c: dict) -> dict:
 
 def _articles(data, keep) -> tuple[list[str], list[str], pd.DataFrame | None]:
     """Doc ids, texts and the kept columns of ``data`` (a DataFrame, Series or list of texts)."""
-    if type(data) is list and keep is None:
-        # What corpus_frame gives a list (positions as doc ids, a missing text
-        # read as ""), without building the table: on a first call, pandas'
-        # string machinery costs more than a short batch.
-        return [str(i) for i in range(len(data))], [t if isinstance(t, str) else "" for t in data], None
     frame = corpus_frame(data)
     kept = None
     if keep is not None:

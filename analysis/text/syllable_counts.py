@@ -252,7 +252,7 @@ def _needed(word: str, stems: bool = True) -> tuple[list[str], list[str]]:
 
 
 def _table_lookup(strings) -> tuple[np.ndarray, np.ndarray]:
-    """Syllables (-1: not in the table) and complex flags of ``strings`` (a list or an Arrow string array).
+    """Syllables (-1: not in the table) and complex flags of distinct ``strings`` (a list or an Arrow string array).
 
     Each string is found by binary search in the table, whose words are
     sorted (:mod:`analysis.text.syllable_table` writes them so), in C++
