@@ -45,6 +45,34 @@ def _runs(sorted_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return sorted_keys[starts], counts
 
 
+def _distinct(key: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``np.unique(key, return_index=True, return_inverse=True)`` of an int64 array.
+
+    The values are hashed and only the distinct ones sorted: a batch's n-gram
+    windows repeat, and sorting every window was the n-gram count's largest step.
+    """
+    codes, uniques = pd.factorize(key)
+    order = np.argsort(uniques)
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    return uniques[order], first_rows(codes)[order], rank[codes]
+
+
+def first_rows(codes: np.ndarray) -> np.ndarray:
+    """Where each code first occurs, for codes numbered in order of first appearance (as ``pd.factorize`` gives).
+
+    A row holds its code's first occurrence when its code exceeds every code before it.
+
+    Examples
+    --------
+    >>> first_rows(np.array([0, 1, 0, 2, 1])).tolist()
+    [0, 1, 3]
+    """
+    new = np.ones(len(codes), dtype=bool)
+    new[1:] = codes[1:] > np.maximum.accumulate(codes)[:-1]
+    return np.flatnonzero(new)
+
+
 def _pairs_table(docs, term_ids, terms, doc_group, n_groups) -> pd.DataFrame:
     """Count and document count per (group, term) from occurrence arrays."""
     n_terms = max(len(terms), 1)
@@ -98,11 +126,17 @@ def _ngram_counters(texts, codes, n_groups, sizes, pattern, stop, keep_numbers, 
     return counts, docs
 
 
-def _stream_unigrams(stream, codes, n_groups, stop, keep_numbers) -> pd.DataFrame:
-    """The unigram table of :func:`sentence_terms`' stream: its terms that :func:`tokenize` keeps."""
+def _stream_unigrams(stream, codes, n_groups, stop, keep_numbers, *, table: bool = True):
+    """The unigram table of :func:`sentence_terms`' stream (its terms that :func:`tokenize` keeps).
+
+    Without ``table``, only the number of those terms in each group (what
+    n-gram counts need for their totals, a bincount rather than a table).
+    """
     ids, terms, text_of, _ = stream
     kept = np.fromiter((keep_term(t, stop, keep_numbers, True) for t in terms), dtype=bool, count=len(terms))
     mask = kept[ids]
+    if not table:
+        return np.bincount(np.asarray(codes, dtype=np.int64)[text_of[mask]], minlength=n_groups)
     return _pairs_table(text_of[mask], ids[mask], terms, codes, n_groups)
 
 
@@ -145,7 +179,7 @@ def _ngram_table(stream, codes, sizes, stop, keep_numbers, filtered, only=None) 
             if key.size and int(key.max()) >= (2**62) // n_terms:  # keep the key within int64
                 key = np.unique(key, return_inverse=True)[1].astype(np.int64)
             key = key * n_terms + ids[starts + j]
-        gram, first, gram_of = np.unique(key, return_index=True, return_inverse=True)
+        gram, first, gram_of = _distinct(key)
         n_grams = max(len(gram), 1)
         window_text = text_of[starts]
         pair, count = _runs(np.sort(text_group[window_text] * n_grams + gram_of))
@@ -156,7 +190,7 @@ def _ngram_table(stream, codes, sizes, stop, keep_numbers, filtered, only=None) 
         names = pc.binary_join_element_wise(*[words.take(pa.array(ids[first_start + j])) for j in range(n)],
                                             pa.scalar(" ", type=pa.large_string()))
         frames.append(pd.DataFrame({GROUP: pair // n_grams,
-                                    TERM: np.asarray(names.to_pylist(), dtype=object)[pair % n_grams],
+                                    TERM: pd.Series(names.take(pa.array(pair % n_grams)), dtype="str"),
                                     COUNT: count, DOC_COUNT: doc_count}))
     return pd.concat(frames, ignore_index=True) if frames else empty_counts()
 
@@ -266,7 +300,7 @@ def count_chunk(
     if sizes and pattern is None:
         # One pass of the splitter and the word rules serves the n-grams, the unigrams and the totals.
         stream = sentence_terms(texts, rules)
-        uni = _stream_unigrams(stream, codes, n_groups, stop, keep_numbers)
+        uni = _stream_unigrams(stream, codes, n_groups, stop, keep_numbers, table=low == 1)
         grams = _ngram_table(stream, codes, sizes, stop, keep_numbers, not all_windows, only)
     elif table is not None:
         docs, term_ids, terms = unigram_pairs(texts, table, piece_memo(pattern, stop, keep_numbers))
@@ -279,7 +313,8 @@ def count_chunk(
             counts[g].update(found)
             doc_sets[g].update(set(found))
         uni = _counters_table(counts, doc_sets)
-    n_tokens = uni.groupby(GROUP)[COUNT].sum().reindex(range(n_groups), fill_value=0).to_numpy()
+    n_tokens = uni if isinstance(uni, np.ndarray) else uni.groupby(GROUP)[COUNT].sum().reindex(
+        range(n_groups), fill_value=0).to_numpy()
     if low == 1:
         frames.append(uni)
     if grams is not None:
