@@ -340,6 +340,46 @@ def test_collocations_trigrams_and_bad_size():
     assert terms.collocations(["", "..."], progress=False).empty
 
 
+def test_collocations_counts_by_hand():
+    texts = ["Prime minister Ann spoke. The prime minister left.", "Prime ministers met; prime minister Bo came."]
+    table = terms.collocations(texts, min_count=1, stopwords=None, progress=False).set_index("term")
+    # Windows inside sentences: prime minister x3, minister ann, ann spoke, the prime, minister left,
+    # prime ministers, ministers met, met prime, minister bo, bo came: 12 windows in all.
+    assert table.loc["prime minister", "count"] == 3
+    assert "spoke the" not in table.index and "came prime" not in table.index
+    # G2 of "prime minister" from its 2x2 table: 3 together, prime + other 1, other + minister 0, 8 others.
+    observed = np.array([[3, 1], [0, 8]])
+    expected = observed.sum(1, keepdims=True) * observed.sum(0, keepdims=True) / observed.sum()
+    g2 = 2 * (observed[observed > 0] * np.log(observed[observed > 0] / expected[observed > 0])).sum()
+    assert table.loc["prime minister", "g2"] == pytest.approx(g2)
+
+
+def test_collocations_are_the_same_however_the_batches_fall(monkeypatch):
+    texts = [f"Prime minister {name} met the union chief. The union chief said the prime minister listened."
+             for name in ("Ann", "Bo", "Cy", "Di")] * 6 + ["Secretary of state Rex left. Rex left early."] * 5
+    whole = {size: terms.collocations(texts, size=size, min_count=2, n_jobs=1, progress=False) for size in (2, 3)}
+    # One text per batch, and the batches' windows added up every few rows.
+    monkeypatch.setattr(_parallel, "CHUNK_CHARS", 1)
+    monkeypatch.setattr(corpus_counts, "_FOLD_ROWS", 5)
+    for size, expected in whole.items():
+        got = terms.collocations(iter(texts), size=size, min_count=2, n_jobs=1, progress=False)
+        pd.testing.assert_frame_equal(got, expected)
+    assert "prime minister" in set(whole[2]["term"]) and "secretary of state" in set(whole[3]["term"])
+
+
+def test_window_rows_keep_apart_rows_whose_key_would_overflow():
+    from analysis.terms.phrases import _row_codes
+
+    rng = np.random.default_rng(0)
+    n_values = 2**40  # four columns of these overflow int64 unless re-densified
+    ids = rng.integers(0, 3, size=(500, 4)) * (n_values // 3)
+    codes = _row_codes(ids, n_values)
+    _, expected = np.unique(ids, axis=0, return_inverse=True)
+    # The same partition of the rows: codes and np.unique's groups determine each other.
+    assert len(set(zip(codes.tolist(), expected.ravel().tolist()))) == len(set(codes.tolist())) == len(
+        set(expected.ravel().tolist()))
+
+
 # --- trends ----------------------------------------------------------------------------
 
 

@@ -29,8 +29,10 @@ from analysis._input import by_columns, check_text_column, corpus_frame, group_f
 from analysis.terms.counting import GROUP, N_DOCS, N_TOKENS, TERM, count_chunk, empty_counts
 from analysis.text.splitter import split_rules
 
-# Partial tables are folded together above this many rows, so memory follows
-# the vocabulary rather than the number of batches.
+# Partial results are added together once the rows that arrived since the
+# last time pass this many and the rows already added: memory follows the
+# vocabulary rather than the number of batches, and however large the added
+# table grows, each of its rows is re-added only a few times.
 _FOLD_ROWS = 2_000_000
 
 
@@ -41,25 +43,40 @@ def add_partials(parts: list[pd.DataFrame], keys: list[str]) -> pd.DataFrame:
     return table.groupby(keys, sort=False, dropna=False, as_index=False)[values].sum()
 
 
+def fold(results: Iterable, add, rows):
+    """``add(every result)``, added up as the results arrive (None when there are none).
+
+    ``add(list of results) -> result`` must be associative and ``rows(result)``
+    says how big one is: the results held are added together once the rows
+    arrived since the last time pass :data:`_FOLD_ROWS` and the rows already
+    added, so memory follows the vocabulary rather than the number of batches.
+    """
+    held: list = []
+    pending_rows = folded_rows = 0
+    for result in results:
+        held.append(result)
+        pending_rows += rows(result)
+        if pending_rows > max(_FOLD_ROWS, folded_rows) and len(held) > 1:
+            held = [add(held)]
+            folded_rows, pending_rows = rows(held[0]), 0
+    return add(held) if held else None
+
+
+def _add_counts(results: list[tuple[pd.DataFrame, pd.DataFrame]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return (add_partials([r[0] for r in results], [GROUP, TERM]), add_partials([r[1] for r in results], [GROUP]))
+
+
 def count_texts(texts: Iterable, groups: Iterable | None, *, total: int | None, n_jobs, progress: bool,
                 desc: str = "counting", **options) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Count over all batches of ``texts``: the added results of :func:`count_chunk` with ``options``."""
     options.setdefault("rules", split_rules())
     func = functools.partial(count_chunk, **options)
-    counts, totals = [], []
-    pending_rows = 0
     work = _parallel.batches(texts, groups, chunk_chars=_parallel.CHUNK_CHARS)
-    for part_counts, part_totals in _parallel.map_batches(func, work, n_jobs=n_jobs, progress=progress,
-                                                          total=total, desc=desc):
-        counts.append(part_counts)
-        totals.append(part_totals)
-        pending_rows += len(part_counts)
-        if pending_rows > _FOLD_ROWS and len(counts) > 1:
-            counts = [add_partials(counts, [GROUP, TERM])]
-            pending_rows = len(counts[0])
-    if not counts:
+    found = fold(_parallel.map_batches(func, work, n_jobs=n_jobs, progress=progress, total=total, desc=desc),
+                 _add_counts, lambda result: len(result[0]))
+    if found is None:
         return empty_counts(), pd.DataFrame({GROUP: [], N_TOKENS: [], N_DOCS: []})
-    return add_partials(counts, [GROUP, TERM]), add_partials(totals, [GROUP])
+    return found
 
 
 def with_keys(table: pd.DataFrame, keys: pd.DataFrame | None) -> pd.DataFrame:
