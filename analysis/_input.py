@@ -20,7 +20,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
 import pandas as pd
@@ -109,8 +110,74 @@ def corpus_frame(data) -> pd.DataFrame:
 
 
 def texts_of(frame: pd.DataFrame) -> list[str]:
-    """The texts of a corpus table, a missing text read as ``""``."""
-    return [t if isinstance(t, str) else "" for t in frame[TEXT].tolist()]
+    """The texts of a corpus table, a missing text read as ``""`` (any other value that is no string too,
+    with a warning: :func:`warn_not_text`)."""
+    values = frame[TEXT].tolist()
+    texts = [t if isinstance(t, str) else "" for t in values]
+    if any(not isinstance(v, str) and not is_missing(v) for v in values):
+        warn_not_text(values, doc_ids(frame).tolist())
+    return texts
+
+
+#: Texts named in the warning about values that are not texts.
+_NAMED = 5
+
+
+def warn_not_text(values: Sequence, ids: Sequence | None = None, *, stacklevel: int = 3) -> None:
+    """Warn when some of ``values`` are neither strings nor missing: they are read as empty texts.
+
+    Such a value (a number, bytes, a list) is a mistake upstream, never a
+    text; counting it as empty keeps the analysis going, and the warning says
+    which (by ``ids``; else by position, the doc_id of a list) so that nothing is dropped silently.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_not_text(["Rain.", None, 2017, b"Sun."], ["a", "b", "c", "d"])
+    >>> print(caught[0].message)  # doctest: +NORMALIZE_WHITESPACE
+    2 of 4 texts are not strings and count as empty texts: doc_id 'c' (int), 'd' (bytes); pass strings
+    (e.g. df['text'].astype(str), or bytes decoded) or load the files with analysis.corpus.load
+    """
+    odd = [i for i, v in enumerate(values) if not isinstance(v, str) and not is_missing(v)]
+    named = [(ids[i] if ids is not None else str(i), values[i]) for i in odd[:_NAMED]]
+    _warn_odd(named, len(odd), len(values), stacklevel + 1)
+
+
+def _warn_odd(named: list, n_odd: int, n_texts: int, stacklevel: int) -> None:
+    if not n_odd:
+        return
+    names = ", ".join(f"{name!r} ({type(value).__name__})" for name, value in named)
+    more = f" and {n_odd - len(named)} more" if n_odd > len(named) else ""
+    warnings.warn(
+        f"{n_odd} of {n_texts} texts are not strings and count as empty texts: doc_id {names}{more}; pass "
+        "strings (e.g. df['text'].astype(str), or bytes decoded) or load the files with analysis.corpus.load",
+        UserWarning, stacklevel=stacklevel)
+
+
+def checked_texts(texts: Iterable) -> Iterable:
+    """``texts`` with :func:`warn_not_text` applied: a list or tuple at once, any other iterable as it is read.
+
+    A generator stays lazy (the corpus may not fit in memory): the values in
+    it that are not texts are warned about once it is exhausted.
+    """
+    if isinstance(texts, (list, tuple)):
+        warn_not_text(texts)
+        return texts
+    return _checked(iter(texts))
+
+
+def _checked(texts: Iterator) -> Iterator:
+    named: list = []
+    n_odd = n = 0
+    for n, text in enumerate(texts, 1):
+        if not isinstance(text, str) and not is_missing(text):
+            n_odd += 1
+            if len(named) < _NAMED:
+                named.append((str(n - 1), text))
+        yield text
+    _warn_odd(named, n_odd, n, 2)
 
 
 # --- groups -----------------------------------------------------------------------

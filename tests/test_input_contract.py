@@ -136,6 +136,43 @@ def test_a_bare_string_is_refused_with_one_error(call):
         call("One article, not a list of them.")
 
 
+NOT_TEXTS = [lambda s: terms.term_frequencies(s, progress=False),
+             lambda s: terms.collocations(s, min_count=1, progress=False),
+             lambda s: terms.kwic(s, "goal"),
+             lambda s: terms.mentions(s, progress=False),
+             lambda s: sentences.quotes(s, progress=False),
+             lambda s: sentences.article_stats(s, progress=False),
+             lambda s: sentences.sentence_table(s, progress=False),
+             lambda s: topics.TopicModel(2, random_state=0).fit(s).labels_]
+
+
+@pytest.mark.parametrize("call", NOT_TEXTS, ids=["term_frequencies", "collocations", "kwic", "mentions", "quotes",
+                                                  "article_stats", "sentence_table", "TopicModel"])
+@pytest.mark.parametrize("kind", ["list", "frame"])
+def test_a_value_that_is_no_text_counts_as_empty_with_a_warning(call, kind):
+    bad = [*TEXTS, 2017, b"The bank cut rates.", None]
+    good = [*TEXTS, "", "", None]
+    wrap = (lambda t: t) if kind == "list" else (
+        lambda t: pd.DataFrame({"text": pd.Series(t, dtype=object), "doc_id": [f"a{i}" for i in range(len(t))]}))
+    with pytest.warns(UserWarning, match="not strings") as caught:
+        got = call(wrap(bad))
+    message = str(next(w.message for w in caught if "not strings" in str(w.message)))
+    assert "2 of 7 texts" in message and "(int)" in message and "(bytes)" in message
+    assert f"doc_id '{'a4' if kind == 'frame' else '4'}' (int)" in message
+    expected = call(wrap(good))
+    if isinstance(got, pd.DataFrame):
+        pd.testing.assert_frame_equal(got, expected)
+    else:
+        assert list(got) == list(expected)
+
+
+def test_a_generator_is_checked_as_it_is_read():
+    texts = (t for t in [*TEXTS, 3.5, *TEXTS])
+    with pytest.warns(UserWarning, match=r"1 of 9 texts are not strings .*doc_id '4' \(float\)"):
+        got = terms.term_frequencies(texts, progress=False)
+    pd.testing.assert_frame_equal(got, terms.term_frequencies([*TEXTS, None, *TEXTS], progress=False))
+
+
 @pytest.mark.parametrize("call", [
     lambda n: terms.term_frequencies(TEXTS, n_jobs=n, progress=False),
     lambda n: sentences.article_stats(TEXTS, n_jobs=n, progress=False),

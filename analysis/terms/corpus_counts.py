@@ -25,7 +25,16 @@ import numpy as np
 import pandas as pd
 
 from analysis import _dask, _parallel
-from analysis._input import by_columns, check_text_column, corpus_frame, group_frame, is_missing, refuse_string
+from analysis._input import (
+    by_columns,
+    check_text_column,
+    checked_texts,
+    corpus_frame,
+    group_frame,
+    is_missing,
+    refuse_string,
+    texts_of,
+)
 from analysis.terms.counting import GROUP, N_DOCS, N_TOKENS, TERM, count_chunk, empty_counts
 from analysis.text.splitter import split_rules
 
@@ -114,7 +123,7 @@ def corpus_input(data, by):
             corpus_frame(data)  # raises the helpful error
         if by is not None:
             raise ValueError(f"by={by!r} needs a corpus DataFrame; data is a {type(data).__name__}")
-        return data, None
+        return checked_texts(data), None
     columns = by_columns(frame, by)
     return frame, (functools.partial(_group_by_columns, columns=columns) if columns else None)
 
@@ -136,7 +145,7 @@ def count_corpus(data, group_of=None, *, n_jobs, progress: bool, desc: str = "co
     if isinstance(data, pd.DataFrame):
         frame, key_frame = group_of(data) if group_of is not None else (data, None)
         codes, keys = group_codes(key_frame)
-        texts, groups, total = frame["text"].tolist(), None if codes is None else codes.tolist(), len(frame)
+        texts, groups, total = texts_of(frame), None if codes is None else codes.tolist(), len(frame)
     else:
         texts, groups, keys = data, None, None
         total = len(data) if hasattr(data, "__len__") else None

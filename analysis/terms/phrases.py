@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis import _dask, _parallel
-from analysis._input import check_choice, check_int
+from analysis._input import check_choice, check_int, texts_of
 from analysis.terms.corpus_counts import corpus_input, fold
 from analysis.terms.counting import COUNT, TERM, first_rows
 from analysis.terms.distinctive import G2, g2
@@ -170,7 +170,7 @@ def collocations(
         found = _dask.map_reduce(data, functools.partial(_partition_windows, **options), _add_windows,
                                  progress=progress, desc="collocations")
     else:
-        texts = data["text"].tolist() if isinstance(data, pd.DataFrame) else data
+        texts = texts_of(data) if isinstance(data, pd.DataFrame) else data
         work = _parallel.batches(texts, chunk_chars=_parallel.CHUNK_CHARS)
         found = fold(_parallel.map_batches(functools.partial(_window_counts, **options), work, n_jobs=n_jobs,
                                            progress=progress, total=len(texts) if hasattr(texts, "__len__") else None,

@@ -22,7 +22,8 @@ from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
 from analysis import _parallel
-from analysis._input import TEXT, check_choice, check_text_column, refuse_string
+from analysis._input import check_choice, corpus_frame, refuse_string, warn_not_text
+from analysis._input import texts_of as corpus_texts
 from analysis.text.counting import count_matrix
 from analysis.text.tokens import tokenize
 from analysis.topics import choosing
@@ -385,12 +386,16 @@ def _sorted(matrix):
 
 
 def texts_of(X) -> list[str]:
-    """The texts of ``X`` (a corpus table's ``text`` column, or any iterable of texts), missing ones as ``""``."""
+    """The texts of ``X`` (a corpus table, a Series or any iterable of texts), missing ones as ``""``.
+
+    As :func:`analysis._input.texts_of`: a value that is no text counts as empty, with a warning.
+    """
     refuse_string(X, "X")
-    if isinstance(X, pd.DataFrame):
-        check_text_column(X)
-        X = X[TEXT]
-    return ["" if not isinstance(t, str) else t for t in X]
+    if isinstance(X, (pd.DataFrame, pd.Series)):
+        return corpus_texts(corpus_frame(X))
+    values = list(X)
+    warn_not_text(values)
+    return ["" if not isinstance(t, str) else t for t in values]
 
 
 def _n_distinct_rows(rows) -> int:
