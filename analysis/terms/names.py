@@ -322,8 +322,8 @@ def variants(merged: pd.DataFrame, keys: Sequence[str]) -> pd.Series:
         values.append("; ".join(labels[position : position + n]))
         position += n
     if len(keys) > 1:
-        return pd.Series(values, index=pd.MultiIndex.from_tuples(index, names=keys), dtype=object)
-    return pd.Series(values, index=pd.Index(index, name=keys[0]), dtype=object)
+        return pd.Series(values, index=pd.MultiIndex.from_tuples(index, names=keys), dtype="str")
+    return pd.Series(values, index=pd.Index(index, name=keys[0]), dtype="str")
 
 
 # --- the public table ----------------------------------------------------------------------------
