@@ -50,6 +50,37 @@ def test_fields_are_fixed():
     assert set(parse(BLOG)) == set(articles.FIELDS)
 
 
+def test_what_the_parser_removes_is_kept_line_by_line():
+    raw = ("Ferry service resumes\n\nPHOTO: The ferry at the quay © Jo Lee / Coast Press\n\n"
+           "The ferry sailed again on Friday. Passengers cheered.\n\n"
+           "(Reporting by Ann Ray; Editing by Tom Fox)\n\nCopyright 2018 Coast Daily. All rights reserved.\n\n"
+           "Share this:\nEmail\nPrint")
+    a = parse(raw)
+    assert a["text"] == "The ferry sailed again on Friday. Passengers cheered."
+    assert a["removed"].splitlines() == ["PHOTO: The ferry at the quay © Jo Lee / Coast Press",
+                                         "(Reporting by Ann Ray; Editing by Tom Fox)",
+                                         "Copyright 2018 Coast Daily. All rights reserved.",
+                                         "Share this:", "Email", "Print"]
+    # Prose that only mentions such words stays.
+    kept = "Copyright law changed in 2018, the court said.\n\nReporting by the paper was (by all accounts) fair."
+    assert parse("A ruling\n\n" + kept) | {"removed": ""} == parse("A ruling\n\n" + kept)
+    assert parse("A ruling\n\n" + kept)["text"] == kept
+
+
+def test_load_keeps_the_parsers_removals_before_the_boilerplate():
+    from analysis import corpus
+
+    body = "The council met on day {0}. It voted on item {0}.\n\nThe vote was {1} to {0}. Members left at {1}."
+    bodies = [f"Story {i}\n\nPHOTO: picture {i} © Agency\n\n{body.format(i, i + 7)}\n\n"
+              "Follow us on Mastodon and Bluesky" for i in range(12)]
+    df = corpus.load(bodies, progress=False)
+    assert df["text"].tolist() == [body.format(i, i + 7) for i in range(12)]
+    assert df["boilerplate"].tolist() == [f"PHOTO: picture {i} © Agency\nFollow us on Mastodon and Bluesky"
+                                          for i in range(12)]
+    raw = corpus.load(bodies, parse=False, progress=False)
+    assert raw["text"].tolist() == bodies and (raw["boilerplate"] == "").all()
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -457,7 +488,10 @@ def test_the_seed_parses_as_before(seed_dir):
     text = (seed_dir / "000_367bf738dcaa9115.txt").read_text(encoding="utf-8")
     a = parse(text)
     assert (a["date"], a["source"], a["shape"], a["warnings"]) == (dt.datetime(2017, 11, 23, 5, 44), "rt.com", "blog", "")
-    # Every field, compared with the parse before issue 11 (a digest: the text stays out of the repository).
+    # What was removed is kept: the photo caption, and the blog footer.
+    removed = a.pop("removed").splitlines()
+    assert len(removed) == 2 and removed[0].startswith("FILE PHOTO:") and removed[1] == "No comments:"
+    # Every other field, compared with the parse before issue 11 (a digest: the text stays out of the repository).
     blob = json.dumps({k: v.isoformat() if isinstance(v, dt.datetime) else v for k, v in a.items()},
                       sort_keys=True, ensure_ascii=False)
     assert hashlib.sha256(blob.encode()).hexdigest() == "3554c638b243606b845e2fcd421e351c9a47c15657fd32a3589c13734a415024"

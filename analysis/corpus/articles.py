@@ -34,9 +34,13 @@ editing this module. A rule has a *role*:
     A whole line near the top (before the body). Its named groups become fields
     (``date``, ``source``, ``title`` or a field of your own); the line is removed.
 ``"drop"``
-    A whole line anywhere (photo captions); removed, no fields.
+    A whole line anywhere (photo captions, credit and copyright lines);
+    removed, no fields.
 ``"footer"``
     A whole line after some body text; it and everything after it are removed.
+
+What ``"drop"`` and ``"footer"`` rules remove is kept, line by line, in the
+``removed`` field (``load`` puts it in the ``boilerplate`` column).
 ``"lead"``
     A pattern at the very start of the body (agency datelines); its fields are
     recorded and the matched text is removed.
@@ -69,7 +73,8 @@ from analysis.corpus.sources import (
 from analysis.text.splitter import SplitRules, split
 
 __all__ = [
-    "DATE", "DATELINE_AGENCY", "DATELINE_PLACE", "DATE_PATTERN", "FIELDS", "MAX_TITLE_CHARS", "ROLES", "RULES",
+    "DATE", "DATELINE_AGENCY", "DATELINE_PLACE", "DATE_PATTERN", "FIELDS", "MAX_TITLE_CHARS", "REMOVED", "ROLES",
+    "RULES",
     "SHAPE", "SHAPE_BLOG", "SHAPE_FALLBACK", "SHAPE_PLAIN", "SHAPE_RAW", "SHAPE_ROW", "SOURCE", "SOURCE_ALIASES",
     "TEXT", "TITLE", "WARNINGS", "Rule", "agency_name", "looks_like_source", "normalise_source", "parse",
     "parse_date", "register_rule", "register_source", "site_stem", "source_key",
@@ -84,7 +89,8 @@ DATELINE_PLACE = "dateline_place"
 DATELINE_AGENCY = "dateline_agency"
 SHAPE = "shape"
 WARNINGS = "warnings"
-FIELDS = (TITLE, TEXT, DATE, SOURCE, DATELINE_PLACE, DATELINE_AGENCY, SHAPE, WARNINGS)
+REMOVED = "removed"
+FIELDS = (TITLE, TEXT, DATE, SOURCE, DATELINE_PLACE, DATELINE_AGENCY, SHAPE, WARNINGS, REMOVED)
 
 # Values of the ``shape`` field.
 SHAPE_BLOG = "blog"  # header lines (date, source, ...) around the title
@@ -244,6 +250,20 @@ RULES: list[Rule] = [
         r"(?:\(?(?:FILE\s+)?(?:PHOTO|IMAGE|PICTURE)\)?\s*:.*)|(?:[^©]*+©.*)",
         flags=re.IGNORECASE,
         max_chars=300,
+    ),
+    Rule(
+        "credit_line",
+        "drop",
+        r"\((?:(?:Additional\s+)?reporting|writing|editing|compiled|produced)\s+by\b[^()]{1,300}\)\.?",
+        flags=re.IGNORECASE,
+        max_chars=320,
+    ),
+    Rule(
+        "copyright_line",
+        "drop",
+        r"(?:Copyright|\(c\))\s*(?:\d{4}\b.*|.*\bAll rights reserved\b.*)|.*\bAll rights reserved\.?",
+        flags=re.IGNORECASE,
+        max_chars=200,
     ),
     Rule(
         "blog_footer",
@@ -409,7 +429,7 @@ def _best_date(dates: list[_dt.datetime]) -> _dt.datetime | None:
     return dates[0] if dates else None
 
 
-def _clean_body(lines: list[str], rules: _Ruleset, out: dict, dates, notes) -> str:
+def _clean_body(lines: list[str], rules: _Ruleset, out: dict, dates, notes, removed: list[str]) -> str:
     longest, any_of = rules.body_max, rules.body_any
     # Most bodies have no line to drop: one quick test per short line tells,
     # and lines before the first candidate are kept as they are.
@@ -426,7 +446,7 @@ def _clean_body(lines: list[str], rules: _Ruleset, out: dict, dates, notes) -> s
     if first is None:
         body = "\n".join(lines).strip()
     else:
-        body = _drop_lines(lines, rules, first).strip()
+        body = _drop_lines(lines, rules, removed, first).strip()
     for rule in rules.lead:
         hit = rule.match(body)
         if hit is not None:
@@ -436,13 +456,13 @@ def _clean_body(lines: list[str], rules: _Ruleset, out: dict, dates, notes) -> s
     return body
 
 
-def _drop_lines(lines: list[str], rules: _Ruleset, start: int = 0) -> str:
-    """The body without its drop lines and from its first footer line on."""
+def _drop_lines(lines: list[str], rules: _Ruleset, removed: list[str], start: int = 0) -> str:
+    """The body without its drop lines and from its first footer line on (those go to ``removed``)."""
     kept: list[str] = lines[:start]
     changed = False
     seen_text = any(line.strip() for line in kept)
     longest = rules.body_max
-    for line in lines[start:]:
+    for at, line in enumerate(lines[start:], start):
         if len(line) > longest + 40:  # too long for any rule, whatever its spaces
             seen_text = True
             kept.append(line)
@@ -455,9 +475,11 @@ def _drop_lines(lines: list[str], rules: _Ruleset, start: int = 0) -> str:
         if hit is not None:
             if hit[0].role == "drop":
                 changed = True
+                removed.append(stripped)
                 continue
             if seen_text:  # a footer line ends the article
                 changed = True
+                removed.extend(rest.strip() for rest in lines[at:] if rest.strip())
                 break
         seen_text = True
         kept.append(line)
@@ -503,8 +525,10 @@ def parse(
         None), ``source`` (normalised, or None), ``dateline_place``,
         ``dateline_agency`` (str or None), ``shape`` (one of ``"blog"``,
         ``"title+body"``, ``"row"``, ``"fallback"``), ``warnings`` (``""`` when
-        the text fitted a shape, else the reasons, joined by ``"; "``), plus
-        any field a custom rule produced.
+        the text fitted a shape, else the reasons, joined by ``"; "``),
+        ``removed`` (the lines taken out of the text: photo captions, credit
+        and copyright lines, a footer and all after it; one per line, ``""``
+        when none), plus any field a custom rule produced.
 
     Examples
     --------
@@ -524,6 +548,8 @@ def parse(
     ('Troops advance in the valley', datetime.datetime(2017, 11, 23, 5, 44), 'rt.com', 'blog')
     >>> a["text"]
     'Troops are making advances, the ministry said.'
+    >>> a["removed"].splitlines()
+    ['FILE PHOTO: Soldiers near the river © Agency / Photographer', 'No comments:']
     >>> b = parse("WASHINGTON (Reuters) - The Senate voted on Monday.", title="Vote")
     >>> b["text"], b["dateline_place"], b["source"]
     ('The Senate voted on Monday.', 'WASHINGTON', 'reuters')
@@ -535,10 +561,11 @@ def parse(
     ruleset = _ruleset(rules)
     out: dict = {
         TITLE: None, TEXT: "", DATE: None, SOURCE: None,
-        DATELINE_PLACE: None, DATELINE_AGENCY: None, SHAPE: None, WARNINGS: "",
+        DATELINE_PLACE: None, DATELINE_AGENCY: None, SHAPE: None, WARNINGS: "", REMOVED: "",
     }  # fmt: skip
     notes: list[str] = []
     dates: list[_dt.datetime] = []
+    removed: list[str] = []
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
@@ -547,12 +574,13 @@ def parse(
 
     if title is not None:
         out[TITLE] = title.strip() or None
-        out[TEXT] = _clean_body(lines, ruleset, out, dates, notes)
+        out[TEXT] = _clean_body(lines, ruleset, out, dates, notes, removed)
         out[SHAPE] = SHAPE_ROW
         if not out[TEXT]:
             notes.append("empty text")
         out[DATE] = _best_date(dates)
         out[WARNINGS] = "; ".join(notes)
+        out[REMOVED] = "\n".join(removed)
         return out
 
     n = len(lines)
@@ -578,6 +606,8 @@ def parse(
                 elif title_at >= 0:
                     last_header = i
                 _record(out, found, dates, notes)
+            else:
+                removed.append(line)
             i += 1
             continue
         if title_at < 0 and len(line) <= max_title_chars:
@@ -632,7 +662,8 @@ def parse(
     else:
         out[SHAPE] = SHAPE_BLOG if header_hits else SHAPE_PLAIN
 
-    out[TEXT] = _clean_body(body_lines, ruleset, out, dates, notes)
+    out[TEXT] = _clean_body(body_lines, ruleset, out, dates, notes, removed)
     out[DATE] = _best_date(dates)
     out[WARNINGS] = "; ".join(notes)
+    out[REMOVED] = "\n".join(removed)
     return out

@@ -27,6 +27,7 @@ from analysis.corpus.schema import (
     N_ARTICLES,
     N_CHARS,
     PARSE_COLUMNS,
+    REMOVED,
     REPEATED_SHARE,
     SOURCE,
     TEXT,
@@ -116,9 +117,15 @@ class Cleaner:
         report.extend((BOILERPLATE_ITEM, BOILERPLATE_STATUS, note, False) for note in self.found.notes)
 
     def clean(self, frame: pd.DataFrame) -> pd.DataFrame:
-        """``frame`` (the next part) without its boilerplate, with the cleaning columns."""
+        """``frame`` (the next part) without its boilerplate, with the cleaning columns.
+
+        The ``boilerplate`` column holds every line taken out of an article's
+        body: first those the parser removed (photo captions, a footer and
+        what follows it), then the corpus's boilerplate.
+        """
         n = len(frame)
-        removed = [""] * n
+        removed = [r if isinstance(r, str) else "" for r in frame.pop(REMOVED).tolist()] if (
+            REMOVED in frame.columns) else [""] * n
         if self.found is None:
             share = np.full(n, np.nan)
         else:
@@ -147,7 +154,7 @@ class Cleaner:
         frame[N_CHARS] = n_chars
         notes = {}
         for i, gone, note in zip(where, done.removed, done.warnings):
-            removed[i] = gone
+            removed[i] = f"{removed[i]}\n{gone}" if removed[i] and gone else removed[i] or gone
             if note:
                 notes[i] = note
         at = frame.columns.get_loc

@@ -35,6 +35,7 @@ from analysis.corpus.schema import (
     N_CHARS,
     PATH,
     RECORD,
+    REMOVED,
     SHAPE,
     SOURCE,
     TEXT,
@@ -161,8 +162,9 @@ class Options:
 
 
 def new_columns() -> dict[str, list]:
-    """Empty lists, one per column of :data:`~analysis.corpus.schema.RECORD`, to collect articles in."""
-    return {name: [] for name in RECORD}
+    """Empty lists, one per column of :data:`~analysis.corpus.schema.RECORD` and for the lines the parser
+    removed (the cleaning step moves them to the ``boilerplate`` column), to collect articles in."""
+    return {name: [] for name in (*RECORD, REMOVED)}
 
 
 def _parse_fields(text: str, title: str | None, opts: Options) -> dict:
@@ -170,7 +172,7 @@ def _parse_fields(text: str, title: str | None, opts: Options) -> dict:
         return {
             TITLE: title.strip() or None if isinstance(title, str) else None,
             TEXT: text, DATE: None, SOURCE: None, DATELINE_PLACE: None,
-            DATELINE_AGENCY: None, SHAPE: articles.SHAPE_RAW, WARNINGS: "",
+            DATELINE_AGENCY: None, SHAPE: articles.SHAPE_RAW, WARNINGS: "", REMOVED: "",
         }  # fmt: skip
     return articles.parse(text, title=title, rules=opts.rules, max_title_chars=opts.max_title_chars,
                           split_rules=opts.split_rules)
@@ -474,6 +476,7 @@ def build_frame(cols: dict, extra: dict | None = None) -> pd.DataFrame:
         DATELINE_PLACE: str_array(cols[DATELINE_PLACE]),
         DATELINE_AGENCY: str_array(cols[DATELINE_AGENCY]),
         SHAPE: str_array(cols[SHAPE]),
+        REMOVED: str_array(cols[REMOVED]),
     }
     for key, values in (extra or {}).items():
         data[key] = values

@@ -16,6 +16,8 @@ WARNINGS = articles.WARNINGS
 DATELINE_PLACE = articles.DATELINE_PLACE
 DATELINE_AGENCY = articles.DATELINE_AGENCY
 SHAPE = articles.SHAPE
+#: The lines the parser took out of a body; the cleaning step moves them to ``boilerplate``.
+REMOVED = articles.REMOVED
 
 #: Columns every table from :func:`~analysis.corpus.load` has, in this order.
 COLUMNS = (DOC_ID, TITLE, DATE, SOURCE, LABEL, TEXT, PATH, N_CHARS, WARNINGS)
