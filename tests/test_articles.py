@@ -61,8 +61,16 @@ def test_what_the_parser_removes_is_kept_line_by_line():
                                          "(Reporting by Ann Ray; Editing by Tom Fox)",
                                          "Copyright 2018 Coast Daily. All rights reserved.",
                                          "Share this:", "Email", "Print"]
+    # Other sites: a dateline with its byline, captions without a colon, advertisement markers.
+    b = parse("Posted on March 5, 2018 by Jo Lee\n\nFerry service resumes\n\nImage copyright Coast Press\n"
+              "Image caption The ferry at the quay\n\nThe ferry sailed again.\n\nAdvertisement\n\nPassengers cheered.")
+    assert (b["title"], b["date"], b["shape"]) == ("Ferry service resumes", dt.datetime(2018, 3, 5), articles.SHAPE_BLOG)
+    assert b["text"] == "The ferry sailed again.\n\nPassengers cheered."
+    assert b["removed"].splitlines() == ["Image copyright Coast Press", "Image caption The ferry at the quay",
+                                         "Advertisement"]
     # Prose that only mentions such words stays.
-    kept = "Copyright law changed in 2018, the court said.\n\nReporting by the paper was (by all accounts) fair."
+    kept = ("Copyright law changed in 2018, the court said.\n\nReporting by the paper was (by all accounts) fair."
+            "\n\nAdvertisements for the ferry ran all week.")
     assert parse("A ruling\n\n" + kept) | {"removed": ""} == parse("A ruling\n\n" + kept)
     assert parse("A ruling\n\n" + kept)["text"] == kept
 

@@ -34,8 +34,8 @@ editing this module. A rule has a *role*:
     A whole line near the top (before the body). Its named groups become fields
     (``date``, ``source``, ``title`` or a field of your own); the line is removed.
 ``"drop"``
-    A whole line anywhere (photo captions, credit and copyright lines);
-    removed, no fields.
+    A whole line anywhere (photo captions, advertisement markers, credit and
+    copyright lines); removed, no fields.
 ``"footer"``
     A whole line after some body text; it and everything after it are removed.
 
@@ -247,9 +247,18 @@ RULES: list[Rule] = [
     Rule(
         "photo_caption",
         "drop",
-        r"(?:\(?(?:FILE\s+)?(?:PHOTO|IMAGE|PICTURE)\)?\s*:.*)|(?:[^©]*+©.*)",
+        r"(?:\(?(?:FILE\s+)?(?:PHOTO|IMAGE|PICTURE)\)?\s*:.*)|(?:[^©]*+©.*)"
+        r"|(?:(?:image|photo|picture|media)\s+(?:copyright|caption|credit|source)\b.*)",
         flags=re.IGNORECASE,
         max_chars=300,
+    ),
+    Rule(
+        "advert_line",
+        "drop",
+        r"advertisements?|sponsored(?:\s+content)?|story\s+continues\s+below(?:\s+(?:this\s+)?advertisement)?"
+        r"|continue\s+reading(?:\s+the\s+main\s+story)?",
+        flags=re.IGNORECASE,
+        max_chars=200,
     ),
     Rule(
         "credit_line",
@@ -526,9 +535,10 @@ def parse(
         ``dateline_agency`` (str or None), ``shape`` (one of ``"blog"``,
         ``"title+body"``, ``"row"``, ``"fallback"``), ``warnings`` (``""`` when
         the text fitted a shape, else the reasons, joined by ``"; "``),
-        ``removed`` (the lines taken out of the text: photo captions, credit
-        and copyright lines, a footer and all after it; one per line, ``""``
-        when none), plus any field a custom rule produced.
+        ``removed`` (the lines taken out of the text: photo captions,
+        advertisement markers, credit and copyright lines, a footer and all
+        after it; one per line, ``""`` when none), plus any field a custom
+        rule produced.
 
     Examples
     --------

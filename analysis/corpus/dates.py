@@ -138,8 +138,10 @@ def _numeric_date(figures: str) -> _dt.date | None:
 #: A blog's date line: ``Thursday, November 23, 2017`` (a time may follow); the date is the group ``date``.
 BLOG_DATE_PATTERN = rf"{_WEEKDAY},?\s+(?P<date>{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}){_TIME}"
 #: A dateline: ``23 Nov, 2017 05:44``, ``Published time: 23 Nov, 2017 05:44 GMT``,
-#: ``6:15 PM ET, Tue April 12, 2016``; the date and time are the group ``date``.
+#: ``6:15 PM ET, Tue April 12, 2016``, ``Posted on March 5, 2018 by Jane Roe``; the date and
+#: time are the group ``date``.
 DATELINE_PATTERN = (
     rf"{_DATE_LABEL}?(?:{_WEEKDAY},?\s+)?"
     rf"(?P<date>(?:{_CLOCK}(?:\s*{_ZONE})?{_DATE_SEP}(?:{_WEEKDAY},?\s+)?)?{DATE_PATTERN})"
+    r"(?:\s*(?:[|,\u00b7\u2022\u2013\u2014-]\s*)?by\s+[^\d|]{1,80})?"
 )
