@@ -276,11 +276,12 @@ def coded_words(text: str) -> tuple[np.ndarray, list[str]]:
         return np.zeros(0, dtype=np.int64), []
     # A piece of ASCII letters and digits (most of them) is one word, itself
     # (as PieceMemo has it), and so is one joined by apostrophes or hyphens
-    # ("didn't", "seven-year-old": the rules' joined word, as no address can
-    # hold neither a dot nor an @), and either followed by a single full
-    # stop, comma, colon, percent sign, question mark or apostrophe, without
-    # it: the rules match the run, and that character with nothing after it
-    # neither extends it nor starts a word. Only the other pieces go through the regex.
+    # ("didn't", "seven-year-old": the rules' joined word, as every address
+    # holds a dot, @, #, :// or °, which such a piece lacks), and either
+    # followed by a single full stop, comma, colon, percent sign, question
+    # mark or apostrophe, without it: the rules match the run, and that
+    # character with nothing after it neither extends it nor starts a word.
+    # Only the other pieces go through the regex.
     plain = pc.match_substring_regex(vocabulary, _PLAIN_PIECE).to_numpy(zero_copy_only=False)
     rest = np.flatnonzero(~plain)
     found, piece_of_found = _piece_words(vocabulary.take(rest))
