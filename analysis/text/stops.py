@@ -111,10 +111,9 @@ def scan(texts: list[str], abbreviations) -> list[tuple[list[int], list[tuple[in
     single_period = (ends == starts + 1) & (raw[starts] == ord("."))
     # Closing marks extend a run a character at a time for all; the rare
     # long runs are read by a regex.
-    closer = [ord(c) for c in CLOSERS]
     growing = np.flatnonzero(ends < n)
     for _ in range(_STEPS):
-        growing = growing[np.isin(char(ends[growing]), closer)]
+        growing = growing[_one_of(char(ends[growing]), CLOSERS)]
         ends[growing] += 1
         single_period[growing] = False
         growing = growing[ends[growing] < n]
@@ -149,14 +148,14 @@ def scan(texts: list[str], abbreviations) -> list[tuple[list[int], list[tuple[in
     following = np.where(ends[glued] + 1 < n, raw[np.minimum(ends[glued] + 1, n - 1)], 0).astype(np.int64)
     inside = (nxt != _FOREIGN) & (following != _FOREIGN)
     inside &= ~((_is_capital(nxt) & (following >= ord("a")) & (following <= ord("z")))
-                | (np.isin(nxt, [ord(c) for c in OPENERS]) & _is_capital(following)))
+                | (_one_of(nxt, OPENERS) & _is_capital(following)))
     skipped = np.zeros(len(starts), dtype=bool)
     skipped[glued[inside]] = True
 
     plain = np.flatnonzero(single_period & spaced & ~closes)
     nxt = after[plain]
     first = char(nxt)
-    opener = np.isin(first, [ord(c) for c in OPENERS]) & (nxt + 1 < n)
+    opener = _one_of(first, OPENERS) & (nxt + 1 < n)
     first[opener] = char(nxt[opener] + 1)
     plain = plain[_is_capital(first)]
     plain = plain[_words_that_end(joined, raw, starts[plain], abbreviations)]
@@ -175,6 +174,15 @@ def scan(texts: list[str], abbreviations) -> list[tuple[list[int], list[tuple[in
     return [(decided_ends[cut_decided[i]:cut_decided[i + 1]],
              list(zip(left_starts[cut_left[i]:cut_left[i + 1]], left_ends[cut_left[i]:cut_left[i + 1]])))
             for i in range(len(texts))]
+
+
+def _one_of(codes, chars: str):
+    """Whether each code point is one of ``chars``: a comparison each, as they are few (np.isin sorts,
+    and its first call in a process costs a millisecond)."""
+    found = np.zeros(len(codes), dtype=bool)
+    for c in chars:
+        found |= codes == ord(c)
+    return found
 
 
 def _is_capital(code):
@@ -213,8 +221,10 @@ def _words_that_end(joined: str, raw, stop, abbreviations):
     short = [a for a in abbreviations if a.isalpha() and a.isascii()]
     keys = np.array([int.from_bytes(a.rjust(8, "\0").encode("ascii"), "little") for a in short if len(a) <= 8],
                     dtype=np.uint64)
-    ok &= ~((size <= 8) & np.isin(packed, keys))
-    check = np.flatnonzero(ok & np.isin(size, [len(a) for a in short if len(a) > 8]))
+    keys = np.sort(keys)
+    found = keys[np.minimum(np.searchsorted(keys, packed), len(keys) - 1)] == packed if len(keys) else False
+    ok &= ~((size <= 8) & found)
+    check = np.flatnonzero(ok & (size > 8)) if any(len(a) > 8 for a in short) else np.zeros(0, dtype=np.int64)
     for i in check.tolist():
         ok[i] = joined[stop[i] - size[i]:stop[i]].lower() not in abbreviations
     return ok
