@@ -709,3 +709,22 @@ def test_kwic_contexts_found_near_each_hit_equal_a_scan_of_the_whole_text(window
     got = terms.kwic(frame, "ferry", window=window, n_jobs=1, progress=False)
     assert len(expected) > 500
     assert list(got[["left", "match", "right"]].itertuples(index=False, name=None)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He said: didn't the seven-year-old's 55% share fall? Jones' aides' rock'n'roll 3-d, 6-4. 1990s-era",
+    "http: www: ab-cd.com ab-cd.pdf: x-'y a--b -x x- 'x x'' 10:30 5%-6% v2-3 n-\u00b0 it's. ok?",
+])
+def test_coded_words_joined_pieces_equal_words(text):
+    # Pieces joined by apostrophes or hyphens, with a colon, percent sign or question mark after.
+    codes, uniques = coded_words(text)
+    assert [uniques[c] for c in codes] == terms.words(text)
+
+
+def test_coded_words_on_random_joined_pieces():
+    rng = np.random.default_rng(1)
+    alphabet = list("ab AB.,'-:%?\u2019`_19\n\u00e9/&@#v\u00b0") + ["www", "http", "://", "com", "pdf", "'s", "n't"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet, size=rng.integers(0, 30)))
+        codes, uniques = coded_words(text)
+        assert [uniques[c] for c in codes] == terms.words(text), repr(text)

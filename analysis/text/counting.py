@@ -208,8 +208,11 @@ def unigram_pairs(texts: Sequence[str], table: bytes, memo: PieceMemo):
 # (a piece never holds it: the separator table makes it a space; not "\x00",
 # which numpy drops from the end of a string).
 _WORD_OR_CUT = re.compile(WORD_PATTERN + "|\x01")
-# A piece that is one word under the rules, without running them (RE2 syntax, for Arrow).
-_PLAIN_PIECE = r"^[0-9A-Za-z]+[.,]?$"
+# A piece that is one word under the rules, without running them (RE2 syntax, for Arrow): ASCII
+# letters and digits, joined by single apostrophes or hyphens, then at most one character that
+# neither extends the word nor starts another or an address ("said,", "said:", "55%", "Jones'").
+_PLAIN_PIECE = r"^[0-9A-Za-z]+(?:['\-][0-9A-Za-z]+)*[.,:%?']?$"
+_PLAIN_END = ".,:%?'"
 
 
 def _piece_words(vocabulary):
@@ -272,10 +275,13 @@ def coded_words(text: str) -> tuple[np.ndarray, list[str]]:
     if not len(vocabulary):
         return np.zeros(0, dtype=np.int64), []
     # A piece of ASCII letters and digits (most of them) is one word, itself
-    # (as PieceMemo has it), and so is one followed by a single full stop or
-    # comma ("said,"), without it: the rules match the run, and a stop or
-    # comma with nothing after it neither extends it nor starts a word. Only
-    # the other pieces go through the regex.
+    # (as PieceMemo has it), and so is one joined by apostrophes or hyphens
+    # ("didn't", "seven-year-old": the rules' joined word, as every address
+    # holds a dot, @, #, :// or °, which such a piece lacks), and either
+    # followed by a single full stop, comma, colon, percent sign, question
+    # mark or apostrophe, without it: the rules match the run, and that
+    # character with nothing after it neither extends it nor starts a word.
+    # Only the other pieces go through the regex.
     plain = pc.match_substring_regex(vocabulary, _PLAIN_PIECE).to_numpy(zero_copy_only=False)
     rest = np.flatnonzero(~plain)
     found, piece_of_found = _piece_words(vocabulary.take(rest))
@@ -291,7 +297,7 @@ def coded_words(text: str) -> tuple[np.ndarray, list[str]]:
     at = np.empty(n_plain + len(found), dtype=np.int64)
     at[first[plain]] = np.arange(n_plain)
     at[first[rest][piece_of_found] + within] = np.arange(n_plain, n_plain + len(found))
-    words = pa.concat_arrays([pc.ascii_rtrim(vocabulary.filter(pa.array(plain)), characters=".,"),
+    words = pa.concat_arrays([pc.ascii_rtrim(vocabulary.filter(pa.array(plain)), characters=_PLAIN_END),
                               found]).take(pa.array(at))
     encoded = words.dictionary_encode()
     word_codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)

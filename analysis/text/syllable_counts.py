@@ -162,6 +162,7 @@ def guess_many(words: Sequence[str]) -> np.ndarray:
 
 _MAY_BE_ADDRESS = re.compile(r"[.@#\u00b0\u00ba]")  # every address holds one of these
 _NOT_PLAIN = re.compile(r"[-'.@#\u00b0\u00ba]")  # what makes the rules do more than guess
+_NOT_PART = re.compile(r"['.@#\u00b0\u00ba]")  # what makes a part of a compound more than a lookup or a guess
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -337,21 +338,35 @@ def word_syllables(lowers) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def _rule_batch(words: list[str]) -> dict[str, tuple[int, bool]]:
     """``(syllables, complex)`` of words the table lacks: the rules of :func:`ruled_syllables` and
     :func:`complex_lower`, with every guess made in one pass and every lookup in one more batch."""
-    plain_mask = [not _NOT_PLAIN.search(w) for w in words]
-    plain = [w for w, p in zip(words, plain_mask) if p]
-    other = [w for w, p in zip(words, plain_mask) if not p]
-    # A plain word (no hyphen, apostrophe or address) is its guess; only its
-    # complex flag, when it has 3+ syllables, may look a stem up.
+    plain, compound, other = [], [], []
+    for w in words:
+        if not _NOT_PLAIN.search(w):
+            plain.append(w)
+        elif "-" in w:
+            (other if _NOT_PART.search(w) else compound).append(w)
+        elif w.endswith("'s") or (_MAY_BE_ADDRESS.search(w) and is_address(w)):
+            other.append(w)
+        else:
+            plain.append(w)  # no parts and no possessive ("10.3", "o'clock"): the rules guess it whole
+    # A plain word is its guess; only its complex flag, when it has 3+
+    # syllables, may look a stem up. Each part of a compound of plain parts
+    # ("seven-year-old") is looked up, else guessed; the others (possessives,
+    # addresses, compounds of those) go through the rules word by word.
+    parts = [[p for p in w.split("-") if p] for w in compound]
     needs = [_needed(w) for w in other]
-    leaves = list(dict.fromkeys(s for _, guesses in needs for s in guesses))
+    leaves = list(dict.fromkeys([s for _, guesses in needs for s in guesses] + [p for ps in parts for p in ps]))
     guessed = guess_many(plain + leaves).tolist()
     plain_syl, guess = guessed[: len(plain)], dict(zip(leaves, guessed[len(plain) :])).__getitem__
-    subwords = [s for lookups, _ in needs for s in lookups]
+    subwords = [s for lookups, _ in needs for s in lookups] + [p for ps in parts for p in ps]
     subwords += [s for w, n in zip(plain, plain_syl) if n >= 3 for s in _needed(w)[0]]
     subwords = list(dict.fromkeys(subwords))
     sub_syl, _ = _table_lookup(subwords)
     lookup = {s: n for s, n in zip(subwords, sub_syl.tolist()) if n >= 0}.get
     out = {w: (n, n >= 3 and complex_lower(w, n, lookup)) for w, n in zip(plain, plain_syl)}
+    for word, word_parts in zip(compound, parts):
+        counts = [n if (n := lookup(p)) is not None else guess(p) for p in word_parts]
+        n = sum(counts) or 1
+        out[word] = (n, n >= 3 and max(counts) >= 3)
     for word in other:
         n = ruled_syllables(word, lookup, guess)
         out[word] = (n, complex_lower(word, n, lookup, guess))
