@@ -23,7 +23,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from analysis.text.addresses import ADDRESS_PUNCTUATION
-from analysis.text.splitter import SplitRules, spans
+from analysis.text.splitter import SplitRules, batch_sentence_ends
 from analysis.text.tokens import (
     SKLEARN_TOKEN_PATTERN,
     WORD_PATTERN,
@@ -413,15 +413,17 @@ def sentence_terms(texts: Sequence[str], rules: SplitRules) -> tuple[np.ndarray,
     >>> [terms[i] for i in ids], text.tolist(), sentence.tolist()
     (['putin', 'visit', 'the', 'visit', 'ended', 'no'], [0, 0, 0, 0, 0, 1], [0, 0, 1, 1, 1, 2])
     """
+    texts = [as_text(t) for t in texts]
     joined = []
-    for text in texts:
-        text = as_text(text)
-        sentences = "\x01".join([text[s:e] for s, e in spans(text, rules)]) if text.strip() else ""
+    for text, ends in zip(texts, batch_sentence_ends(texts, rules)):
+        # The stretches between sentence ends hold the words of the splitter's
+        # spans (and the whitespace between them); one of whitespace alone is
+        # no sentence, so that sentences are numbered as the spans are.
+        parts = [text[s:e] for s, e in zip([0, *ends[:-1]], ends)]
         if "\x02" in text or "\x01" in text:
             # The separators below never belong to a word: a text's own are made spaces.
-            sentences = "\x01".join(part.replace("\x01", " ").replace("\x02", " ")
-                                     for part in [text[s:e] for s, e in spans(text, rules)])
-        joined.append(sentences)
+            parts = [part.replace("\x01", " ").replace("\x02", " ") for part in parts]
+        joined.append("\x01".join([part for part in parts if not part.isspace()]))
     stream = normalise("\x02".join(joined))
     stem = marker_stem([stream])
     sentence_mark, text_mark = f" {stem}s ", f" {stem}t "
