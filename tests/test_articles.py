@@ -68,6 +68,10 @@ def test_what_the_parser_removes_is_kept_line_by_line():
     assert b["text"] == "The ferry sailed again.\n\nPassengers cheered."
     assert b["removed"].splitlines() == ["Image copyright Coast Press", "Image caption The ferry at the quay",
                                          "Advertisement"]
+    # A byline is no sentence of the article (nor are its names mentions in it).
+    c = parse("Ferry service resumes\n\nBy Jo Lee | Coast Daily\n\nThe ferry sailed again.")
+    assert (c["text"], c["removed"]) == ("The ferry sailed again.", "By Jo Lee | Coast Daily")
+    assert parse("Floods recede\n\nBy Tuesday the water had gone.")["text"] == "By Tuesday the water had gone."
     # Prose that only mentions such words stays.
     kept = ("Copyright law changed in 2018, the court said.\n\nReporting by the paper was (by all accounts) fair."
             "\n\nAdvertisements for the ferry ran all week.")
@@ -394,8 +398,8 @@ def test_unknown_source_lines_in_the_header(source, expected):
         ("Ferry services resume\n12 Apr, 2016 06:15\n\nBaltic Wire\n\nThe first ferry left.", "balticwire", "The first"),
         # after a blank line that follows the title alone: the body's first line (ambiguous)
         ("Ferry services resume\n\nBaltic Wire\n\nThe first ferry left.", None, "Baltic Wire"),
-        # a byline, a sentence, a lowercase line: not sources
-        ("Ferry services resume\nBy Ann Other\n\nThe first ferry left.", None, "By Ann Other"),
+        # a byline (dropped, kept in "removed"), a sentence, a lowercase line: not sources
+        ("Ferry services resume\nBy Ann Other\n\nThe first ferry left.", None, "The first ferry left."),
         ("Ferry services resume\nThe first ferry left.\n\nMore.", None, "The first ferry left."),
         ("Ferry services resume\nferries are back\n\nMore.", None, "ferries are back"),
         # nothing after it: it is the body

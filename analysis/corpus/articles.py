@@ -34,8 +34,8 @@ editing this module. A rule has a *role*:
     A whole line near the top (before the body). Its named groups become fields
     (``date``, ``source``, ``title`` or a field of your own); the line is removed.
 ``"drop"``
-    A whole line anywhere (photo captions, advertisement markers, credit and
-    copyright lines); removed, no fields.
+    A whole line anywhere (photo captions, bylines, advertisement markers,
+    credit and copyright lines); removed, no fields.
 ``"footer"``
     A whole line after some body text; it and everything after it are removed.
 
@@ -224,6 +224,11 @@ def _disclaimer_fields(m: re.Match) -> dict | None:
 
 #: The rules the parser tries, in order (first match wins within a role).
 #: Extend with :func:`register_rule`, or pass ``rules=`` to :func:`parse`.
+# A person's name in a byline: two to four capitalised words ("Jane Roe", "JANE ROE", "Mary-Kate O'Neil").
+_NAME = r"[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|de|van|von|da|del|bin|al)){1,3}"
+# An outlet after a byline: capitalised words ("Metro Tribune", "The Associated Press", "CNN.com").
+_OUTLET = r"[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4}"
+
 RULES: list[Rule] = [
     Rule(
         "blog_date",
@@ -259,6 +264,15 @@ RULES: list[Rule] = [
         r"|continue\s+reading(?:\s+the\s+main\s+story)?",
         flags=re.IGNORECASE,
         max_chars=200,
+    ),
+    Rule(
+        # A line of its own naming the writer, and perhaps the outlet: "By Jane Roe | Daily Post",
+        # "By JANE ROE and Ann Wu". At least two capitalised words a name, so that a line such as
+        # "By Tuesday" is no byline.
+        "byline_line",
+        "drop",
+        rf"By\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,3}}(?:\s*[|/,\u2013\u2014-]\s*{_OUTLET})?\.?",
+        max_chars=160,
     ),
     Rule(
         "credit_line",
@@ -535,7 +549,7 @@ def parse(
         ``dateline_agency`` (str or None), ``shape`` (one of ``"blog"``,
         ``"title+body"``, ``"row"``, ``"fallback"``), ``warnings`` (``""`` when
         the text fitted a shape, else the reasons, joined by ``"; "``),
-        ``removed`` (the lines taken out of the text: photo captions,
+        ``removed`` (the lines taken out of the text: photo captions, bylines,
         advertisement markers, credit and copyright lines, a footer and all
         after it; one per line, ``""`` when none), plus any field a custom
         rule produced.
