@@ -22,7 +22,7 @@ from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
 from analysis import _parallel
-from analysis._input import check_choice, corpus_frame, refuse_string, warn_not_text
+from analysis._input import TEXT, check_choice, check_text_column, refuse_string, warn_not_text
 from analysis._input import texts_of as corpus_texts
 from analysis.text.counting import count_matrix
 from analysis.text.tokens import tokenize
@@ -391,8 +391,11 @@ def texts_of(X) -> list[str]:
     As :func:`analysis._input.texts_of`: a value that is no text counts as empty, with a warning.
     """
     refuse_string(X, "X")
-    if isinstance(X, (pd.DataFrame, pd.Series)):
-        return corpus_texts(corpus_frame(X))
+    if isinstance(X, pd.Series):
+        X = X.to_frame(TEXT)
+    if isinstance(X, pd.DataFrame):
+        check_text_column(X)
+        return corpus_texts(X)
     values = list(X)
     warn_not_text(values)
     return ["" if not isinstance(t, str) else t for t in values]
