@@ -80,6 +80,8 @@ def test_what_the_parser_removes_is_kept_line_by_line():
 
 
 def test_load_keeps_the_parsers_removals_before_the_boilerplate():
+    import pandas as pd
+
     from analysis import corpus
 
     body = "The council met on day {0}. It voted on item {0}.\n\nThe vote was {1} to {0}. Members left at {1}."
@@ -91,6 +93,10 @@ def test_load_keeps_the_parsers_removals_before_the_boilerplate():
                                           for i in range(12)]
     raw = corpus.load(bodies, parse=False, progress=False)
     assert raw["text"].tolist() == bodies and (raw["boilerplate"] == "").all()
+    # An input column of that name (a moderation flag) passes through under its own name.
+    flagged = corpus.load(pd.DataFrame({"text": bodies, "removed": [i % 2 == 0 for i in range(12)]}), progress=False)
+    assert flagged["removed"].tolist() == [i % 2 == 0 for i in range(12)]
+    assert flagged["boilerplate"].tolist() == df["boilerplate"].tolist()
 
 
 @pytest.mark.parametrize(

@@ -38,12 +38,12 @@ editing this module. A rule has a *role*:
     credit and copyright lines); removed, no fields.
 ``"footer"``
     A whole line after some body text; it and everything after it are removed.
-
-What ``"drop"`` and ``"footer"`` rules remove is kept, line by line, in the
-``removed`` field (``load`` puts it in the ``boilerplate`` column).
 ``"lead"``
     A pattern at the very start of the body (agency datelines); its fields are
     recorded and the matched text is removed.
+
+What ``"drop"`` and ``"footer"`` rules remove is kept, line by line, in the
+``removed`` field (``load`` puts it in the ``boilerplate`` column).
 
 This module is pure Python (no pandas): :func:`parse` is a per-article
 function that the DataFrame loader :func:`analysis.corpus.load` maps over a

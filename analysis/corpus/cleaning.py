@@ -27,7 +27,7 @@ from analysis.corpus.schema import (
     N_ARTICLES,
     N_CHARS,
     PARSE_COLUMNS,
-    REMOVED,
+    REMOVED_COLUMN,
     REPEATED_SHARE,
     SOURCE,
     TEXT,
@@ -120,12 +120,12 @@ class Cleaner:
         """``frame`` (the next part) without its boilerplate, with the cleaning columns.
 
         The ``boilerplate`` column holds every line taken out of an article's
-        body: first those the parser removed (photo captions, a footer and
-        what follows it), then the corpus's boilerplate.
+        body: first those the parser removed (captions, bylines, footers ...),
+        then the corpus's boilerplate.
         """
         n = len(frame)
-        removed = [r if isinstance(r, str) else "" for r in frame.pop(REMOVED).tolist()] if (
-            REMOVED in frame.columns) else [""] * n
+        removed = [r if isinstance(r, str) else "" for r in frame.pop(REMOVED_COLUMN).tolist()] if (
+            REMOVED_COLUMN in frame.columns) else [""] * n
         if self.found is None:
             share = np.full(n, np.nan)
         else:

@@ -36,6 +36,7 @@ from analysis.corpus.schema import (
     PATH,
     RECORD,
     REMOVED,
+    REMOVED_COLUMN,
     SHAPE,
     SOURCE,
     TEXT,
@@ -476,7 +477,7 @@ def build_frame(cols: dict, extra: dict | None = None) -> pd.DataFrame:
         DATELINE_PLACE: str_array(cols[DATELINE_PLACE]),
         DATELINE_AGENCY: str_array(cols[DATELINE_AGENCY]),
         SHAPE: str_array(cols[SHAPE]),
-        REMOVED: str_array(cols[REMOVED]),
+        REMOVED_COLUMN: str_array(cols[REMOVED]),
     }
     for key, values in (extra or {}).items():
         data[key] = values

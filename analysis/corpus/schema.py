@@ -16,8 +16,11 @@ WARNINGS = articles.WARNINGS
 DATELINE_PLACE = articles.DATELINE_PLACE
 DATELINE_AGENCY = articles.DATELINE_AGENCY
 SHAPE = articles.SHAPE
-#: The lines the parser took out of a body; the cleaning step moves them to ``boilerplate``.
+#: The lines the parser took out of a body (its field ``removed``), and the column that holds them
+#: between parsing and cleaning, which moves them to ``boilerplate``: a private name, so that an
+#: input column called ``removed`` (a moderation flag, say) passes through under its own name.
 REMOVED = articles.REMOVED
+REMOVED_COLUMN = "_removed_by_parser"
 
 #: Columns every table from :func:`~analysis.corpus.load` has, in this order.
 COLUMNS = (DOC_ID, TITLE, DATE, SOURCE, LABEL, TEXT, PATH, N_CHARS, WARNINGS)
