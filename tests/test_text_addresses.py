@@ -203,6 +203,17 @@ def test_batch_lookup_without_search_sorted_gives_the_same(monkeypatch):
     assert [a.tolist() for a in word_syllables(words)] == expected
 
 
+def test_batch_lookup_takes_large_string_arrays_and_slices():
+    # WordStream passes the words as coded_words_arrow read them: a large_string array.
+    import pyarrow as pa
+
+    words = ["readability", "zelenskyy", "created", "the", "aardvark", "zzz", "\u00e9lan", "a", ""]
+    expected = [a.tolist() for a in word_syllables(words)]
+    for array in (pa.array(words, type=pa.large_string()), pa.array(["x"] + words, type=pa.large_string()).slice(1),
+                  pa.array([], type=pa.large_string())):
+        assert [a.tolist() for a in word_syllables(array)] == [a[: len(array)] for a in expected]
+
+
 def test_batch_syllables_equal_the_one_word_path(monkeypatch):
     from analysis.text import syllable_counts
 

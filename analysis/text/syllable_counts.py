@@ -252,6 +252,23 @@ def _needed(word: str, stems: bool = True) -> tuple[list[str], list[str]]:
     return lookups, [word]
 
 
+def _narrow(strings):
+    """A large_string array as a string array (the table's type, which search_sorted needs), sharing its bytes.
+
+    Made from the buffers: the first Arrow cast of a process costs a
+    millisecond or two to set up.
+    """
+    import pyarrow as pa
+
+    if not len(strings):
+        return pa.array([], type=pa.string())
+    offsets = np.frombuffer(strings.buffers()[1], dtype=np.int64)[strings.offset : strings.offset + len(strings) + 1]
+    if offsets[-1] >= 2**31:
+        return strings.cast(pa.string())
+    return pa.StringArray.from_buffers(len(strings), pa.py_buffer(offsets.astype(np.int32)), strings.buffers()[2],
+                                       strings.buffers()[0], strings.null_count)
+
+
 def _table_lookup(strings) -> tuple[np.ndarray, np.ndarray]:
     """Syllables (-1: not in the table) and complex flags of distinct ``strings`` (a list or an Arrow string array).
 
@@ -269,6 +286,8 @@ def _table_lookup(strings) -> tuple[np.ndarray, np.ndarray]:
         return syl, cx
     words, counts, complex_ = table_arrays()
     needles = strings if isinstance(strings, pa.Array) else pa.array(strings, type=pa.string())
+    if pa.types.is_large_string(needles.type):
+        needles = _narrow(needles)
     if hasattr(pc, "search_sorted"):
         at = pc.search_sorted(words, needles).to_numpy(zero_copy_only=False).astype(np.int64)
         np.minimum(at, len(words) - 1, out=at)
