@@ -214,6 +214,38 @@ def test_batch_lookup_takes_large_string_arrays_and_slices():
         assert [a.tolist() for a in word_syllables(array)] == [a[: len(array)] for a in expected]
 
 
+def test_word_properties_mark_the_set_s_words_known_or_not():
+    import pyarrow as pa
+
+    from analysis.text.syllable_counts import word_properties
+    from analysis.text.tokens import english_stop_words
+
+    stop = english_stop_words()
+    words = ["the", "zelenskyy", "amoungst", "cat", "themselves", "blorptastic's", "the", "thickv", ""]
+    for given in (words, pa.array(list(dict.fromkeys(words)), type=pa.large_string())):
+        syl, known, complex_, marked = word_properties(given, stop)
+        listed = given if isinstance(given, list) else given.to_pylist()
+        assert marked.tolist() == [w in stop for w in listed]
+        assert [a.tolist() for a in (syl, known, complex_)] == [a.tolist() for a in word_syllables(listed)]
+    assert not word_properties(words)[3].any()
+
+
+def test_batch_lookup_agrees_with_the_dictionary():
+    # Words of every length, with a zero byte, and outside ASCII; the rows are the table's.
+    from analysis.text.syllable_counts import _table_lookup
+
+    table = cmu_table()
+    sample = sorted(table)[::997]
+    words = sample + [w + "\x00" for w in sample[:20]] + ["a\x00", "\x00", "", "a", "cat", "cats", "catalog",
+                                                       "catalogs", "catalogue", "abandons", "abandon", "zzzzzzz",
+                                                       "zzzzzzzz", "\u00e9lan", "caf\u00e9", "na\u00efve"]
+    words = list(dict.fromkeys(words))
+    syl, _, rows = _table_lookup(words)
+    assert [n if n >= 0 else None for n in syl.tolist()] == [table.get(w) for w in words]
+    assert ((rows >= 0) == (syl >= 0)).all()
+    assert table_arrays()[0].take(rows[rows >= 0]).to_pylist() == [w for w in words if w in table]
+
+
 def test_batch_syllables_equal_the_one_word_path(monkeypatch):
     from analysis.text import syllable_counts
 

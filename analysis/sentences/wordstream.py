@@ -14,7 +14,7 @@ import numpy as np
 
 from analysis.text.counting import coded_words_arrow, marker_stem
 from analysis.text.splitter import SplitRules, batch_sentence_ends, quotations, spans
-from analysis.text.syllable_counts import word_syllables
+from analysis.text.syllable_counts import word_properties
 from analysis.text.tokens import english_stop_words
 
 
@@ -22,7 +22,9 @@ class _WordTable:
     """What is counted about each distinct word, computed once per process and kept as columns.
 
     ``ids`` maps a word as written to its row; ``lower_ids`` a lowercase form
-    to its number. Columns (numpy, one value per row): ``lower`` (the
+    to its number (the first batch's forms are numbered in order, and put in
+    only when a later batch brings a new form: a process that reads one batch
+    never needs them). Columns (numpy, one value per row): ``lower`` (the
     lowercase form's number), ``syllables``, ``known`` (in the CMU
     dictionary), ``stop``, ``complex_first`` / ``complex_later`` (Gunning's
     complex word, first in its sentence / later: a capitalised word later in
@@ -39,6 +41,7 @@ class _WordTable:
     def __init__(self):
         self.ids: dict[str, int] = {}
         self.lower_ids: dict[str, int] = {}
+        self._unnumbered = None  # the lowercase forms numbered 0, 1, ... but not yet in lower_ids
         self.columns = {name: np.zeros(0, dtype=dtype) for name, dtype in self.DTYPES.items()}
 
     def rows(self, words: list[str], array=None) -> np.ndarray:
@@ -56,6 +59,13 @@ class _WordTable:
             self._add(new)
             rows = list(map(self.ids.__getitem__, words))
         return np.fromiter(rows, dtype=np.int64, count=len(rows))
+
+    def _lower_ids(self) -> dict[str, int]:
+        """``lower_ids``, with the first batch's forms put in first if they are not yet."""
+        if self._unnumbered is not None:
+            self.lower_ids.update(zip(self._unnumbered.to_pylist(), range(len(self._unnumbered))))
+            self._unnumbered = None
+        return self.lower_ids
 
     def _add(self, words: list[str], arr=None) -> None:
         import pyarrow as pa
@@ -90,18 +100,16 @@ class _WordTable:
         encoded = lower_arr.dictionary_encode()
         codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
         distinct = encoded.dictionary
-        syl, known, complex_ = (a[codes] for a in word_syllables(distinct))
-        distinct_list = distinct.to_pylist()
-        # A set lookup per distinct word: the list is made anyway, and Arrow's is_in would first hash the stop list.
-        stop = np.fromiter(map(english_stop_words().__contains__, distinct_list), dtype=bool,
-                           count=len(distinct_list))[codes]
-        lower_ids = self.lower_ids
-        if lower_ids:
-            distinct_ids = np.fromiter((lower_ids.setdefault(w, len(lower_ids)) for w in distinct_list),
+        syl, known, complex_, stop = (a[codes] for a in word_properties(distinct, english_stop_words()))
+        if self.lower_ids or self._unnumbered is not None:
+            lower_ids = self._lower_ids()
+            distinct_ids = np.fromiter((lower_ids.setdefault(w, len(lower_ids)) for w in distinct.to_pylist()),
                                        dtype=np.int64, count=len(distinct))
         else:
+            # The first batch's forms are numbered in order; the dictionary of
+            # them is made when a later batch brings new forms to number.
             distinct_ids = np.arange(len(distinct), dtype=np.int64)
-            lower_ids.update(zip(distinct_list, range(len(distinct))))
+            self._unnumbered = distinct
         added = {"lower": distinct_ids[codes], "syllables": syl, "known": known, "stop": stop,
                  # Gunning's proper nouns: a capitalised word is complex only first in its sentence.
                  "complex_first": complex_, "complex_later": complex_ & ~capital,
@@ -176,7 +184,9 @@ class WordStream:
                       or "\u201e" in text else None)
             if not quotes:
                 # Only whitespace lies between sentences, so it can be dropped.
-                pieces.extend([sent + text[start:end] for start, end in sp])
+                # One string per article: the markers joined in, not prepended sentence by sentence.
+                if sp:
+                    pieces.append(sent + sent.join([text[start:end] for start, end in sp]))
                 continue
             events = [(start, 1, sent) for start, _ in sp]
             for start, end in quotes:

@@ -3,6 +3,7 @@
 - :func:`syllables` -- syllables of one word, any case;
 - :func:`word_syllables` -- syllables of a batch of lowercase words, and which
   the dictionary has and which are Gunning's complex words (vectorised);
+- :func:`word_properties` -- the same, and which words are in a given set (stop words);
 - :func:`cmu_table` -- the dictionary as ``{lowercase word: syllables}``;
 - :func:`lower_syllables` -- syllables of a lowercase word (cached);
 - :func:`guess_syllables` -- the fallback rule alone;
@@ -269,8 +270,9 @@ def _narrow(strings):
                                        strings.buffers()[0], strings.null_count)
 
 
-def _table_lookup(strings) -> tuple[np.ndarray, np.ndarray]:
-    """Syllables (-1: not in the table) and complex flags of distinct ``strings`` (a list or an Arrow string array).
+def _table_lookup(strings) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Syllables (-1: not in the table), complex flags and table rows (-1: none) of distinct ``strings``
+    (a list or an Arrow string array).
 
     Each string is found by binary search in the table, whose words are
     sorted (:mod:`analysis.text.syllable_table` writes them so), in C++
@@ -282,9 +284,10 @@ def _table_lookup(strings) -> tuple[np.ndarray, np.ndarray]:
 
     syl = np.full(len(strings), -1, dtype=np.int64)
     cx = np.zeros(len(strings), dtype=bool)
+    found = np.full(len(strings), -1, dtype=np.int64)
     if not len(strings):
-        return syl, cx
-    words, counts, complex_ = table_arrays()
+        return syl, cx, found
+    words, _, _ = table_arrays()
     needles = strings if isinstance(strings, pa.Array) else pa.array(strings, type=pa.string())
     if pa.types.is_large_string(needles.type):
         needles = _narrow(needles)
@@ -298,9 +301,27 @@ def _table_lookup(strings) -> tuple[np.ndarray, np.ndarray]:
         where = pc.index_in(words, value_set=needles)
         rows = np.flatnonzero(where.is_valid().to_numpy(zero_copy_only=False))
         hit = where.to_numpy(zero_copy_only=False)[rows].astype(np.int64)
-    syl[hit] = counts.to_numpy()[rows]
-    cx[hit] = complex_.to_numpy(zero_copy_only=False)[rows]
-    return syl, cx
+    counts, complex_ = _table_numpy()
+    syl[hit] = counts[rows]
+    cx[hit] = complex_[rows]
+    found[hit] = rows
+    return syl, cx, found
+
+
+@functools.lru_cache(maxsize=8)
+def _table_mask(words: frozenset) -> np.ndarray:
+    """Which rows of the table hold one of ``words`` (a boolean array over the table)."""
+    _, _, rows = _table_lookup(sorted(words))
+    mask = np.zeros(len(table_arrays()[0]), dtype=bool)
+    mask[rows[rows >= 0]] = True
+    return mask
+
+
+@functools.cache
+def _table_numpy() -> tuple[np.ndarray, np.ndarray]:
+    """The table's syllables and complex flags as numpy arrays, made once (the flags are bits in Arrow)."""
+    _, counts, complex_ = table_arrays()
+    return counts.to_numpy(), complex_.to_numpy(zero_copy_only=False)
 
 
 def word_syllables(lowers) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -326,18 +347,42 @@ def word_syllables(lowers) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     >>> syl.tolist(), known.tolist(), complex_.tolist()
     ([5, 3, 3], [True, False, True], [True, True, False])
     """
+    return word_properties(lowers)[:3]
+
+
+def word_properties(lowers, marked: frozenset = frozenset()) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`word_syllables`, and whether each word is in ``marked`` (a set of lowercase words, e.g. stop words).
+
+    The membership comes with the same lookup: a dictionary word by its row
+    of the table (the set's rows are marked once per process), any other by
+    the set, so the batch's words are neither hashed in Python nor looked up
+    twice.
+
+    Returns
+    -------
+    tuple of numpy arrays
+        ``(syllables, in_dictionary, complex, in_marked)``, aligned with ``lowers``.
+
+    Examples
+    --------
+    >>> word_properties(["the", "zelenskyy", "cat"], frozenset({"the", "zelenskyy"}))[3].tolist()
+    [True, True, False]
+    """
     import pyarrow as pa
 
     if not isinstance(lowers, pa.Array):
         lowers = list(lowers)
         distinct = list(dict.fromkeys(lowers))
         if len(distinct) < len(lowers):
-            syl, known, cx = word_syllables(distinct)
+            found = word_properties(distinct, marked)
             at = dict(zip(distinct, range(len(distinct))))
             codes = np.fromiter(map(at.__getitem__, lowers), dtype=np.int64, count=len(lowers))
-            return syl[codes], known[codes], cx[codes]
-    syl, cx = _table_lookup(lowers)
-    known = syl >= 0
+            return tuple(a[codes] for a in found)
+    syl, cx, rows = _table_lookup(lowers)
+    known = rows >= 0
+    in_marked = np.zeros(len(rows), dtype=bool)
+    if marked:
+        in_marked[known] = _table_mask(marked)[rows[known]]
     missing = np.flatnonzero(~known)
     absent = lowers.take(pa.array(missing)).to_pylist() if isinstance(lowers, pa.Array) else [
         lowers[i] for i in missing.tolist()]
@@ -351,7 +396,9 @@ def word_syllables(lowers) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         found = [ruled[w] for w in absent]
         syl[missing] = [n for n, _ in found]
         cx[missing] = [c for _, c in found]
-    return syl, known, cx
+        if marked:
+            in_marked[missing] = [w in marked for w in absent]
+    return syl, known, cx, in_marked
 
 
 def _rule_batch(words: list[str]) -> dict[str, tuple[int, bool]]:
@@ -379,7 +426,7 @@ def _rule_batch(words: list[str]) -> dict[str, tuple[int, bool]]:
     subwords = [s for lookups, _ in needs for s in lookups] + [p for ps in parts for p in ps]
     subwords += [s for w, n in zip(plain, plain_syl) if n >= 3 for s in _needed(w)[0]]
     subwords = list(dict.fromkeys(subwords))
-    sub_syl, _ = _table_lookup(subwords)
+    sub_syl, _, _ = _table_lookup(subwords)
     lookup = {s: n for s, n in zip(subwords, sub_syl.tolist()) if n >= 0}.get
     out = {w: (n, n >= 3 and complex_lower(w, n, lookup)) for w, n in zip(plain, plain_syl)}
     for word, word_parts in zip(compound, parts):
