@@ -267,3 +267,28 @@ def test_batch_syllables_equal_the_one_word_path(monkeypatch):
 def test_an_address_counts_the_syllables_of_its_parts():
     parts = ["jane", "doe", "example", "com"]
     assert sentences.syllables("Jane.Doe@example.com") == sum(sentences.syllables(p) for p in parts)
+
+
+def test_the_vowel_regex_skips_only_words_it_cannot_match():
+    # guess_many runs the regex of vowels sounded apart only over the words that may hold a match;
+    # each word's count must be what the regex finds over all of them.
+    import random
+
+    import numpy as np
+
+    from analysis.text import syllable_counts as sc
+
+    rng = random.Random(7)
+    lists = [["mc", "m", "", "les", "bles", "ables", "mcdonald", "riot", "x", "a", "create", "zoology"]]
+    lists += [["".join(rng.choice("aeioulrscdmytgxqn") for _ in range(rng.randint(0, 9)))
+               for _ in range(rng.randint(1, 40))] for _ in range(100)]
+    for words in lists:
+        stripped = "\n".join(words)
+        data = np.frombuffer(stripped.encode(), dtype=np.uint8)
+        breaks = np.flatnonzero(data == ord("\n"))
+        starts = np.concatenate(([0], breaks + 1))
+        sizes = np.concatenate((breaks, [len(data)])) - starts
+        padded = np.concatenate((np.zeros(4, dtype=np.uint8), data))
+        ends = tuple(np.where(sizes >= k, padded[starts + sizes + 4 - k], 0) for k in (1, 2, 3, 4))
+        got = sc._hiatus_counts(stripped, data, sc._IS_VOWEL[data], starts, sizes, ends)
+        assert got.tolist() == sc._per_word(sc._HIATUS, stripped, starts).tolist(), words

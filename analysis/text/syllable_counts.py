@@ -90,6 +90,7 @@ def _byte_set(chars: str) -> np.ndarray:
 
 
 _IS_ESD, _IS_L_E_I_Y_O, _IS_TD_VOWEL = _byte_set("esd"), _byte_set("leiyo"), _byte_set("tdaeiouy")
+_IS_SD, _IS_LR = _byte_set("sd"), _byte_set("lr")
 # Before "-es", a sibilant or a vowel keeps the "e" sounded: (?:[sxz]|ch|sh|[cg]|[aeiouy])es$.
 _IS_SIBILANT_OR_VOWEL = _byte_set("sxzcgaeiouy")
 _ICALLY = re.compile("ically")
@@ -118,6 +119,36 @@ def _per_word(pattern: re.Pattern, joined: str, starts: np.ndarray) -> np.ndarra
     return np.bincount(np.searchsorted(starts, at, side="right") - 1, minlength=len(starts))
 
 
+def _hiatus_counts(stripped: str, data: np.ndarray, vowel: np.ndarray, starts: np.ndarray, sizes: np.ndarray,
+                   ends) -> np.ndarray:
+    """``_per_word(_HIATUS, stripped, starts)``, the regex run only over the words it can match in.
+
+    Each of its alternatives holds two vowels in a row, or is a word's
+    opening "mc" or its ending consonant + l/r + e + s/d; a word with none of
+    these (most names and numbers) has no match, and the regex, which tries
+    every position, is spared it. It matches inside one word, so a word's
+    count is the same among fewer words. ``ends`` are the last four bytes of
+    each word, 0 before its start.
+    """
+    n = len(starts)
+    may = np.zeros(n, dtype=bool)
+    may[np.searchsorted(starts, np.flatnonzero(vowel[:-1] & vowel[1:]), side="right") - 1] = True
+    two = np.flatnonzero(sizes >= 2)
+    may[two[(data[starts[two]] == ord("m")) & (data[starts[two] + 1] == ord("c"))]] = True
+    c1, c2, c3, c4 = ends
+    may |= _IS_SD[c1] & (c2 == ord("e")) & _IS_LR[c3] & (sizes >= 4) & ~_IS_VOWEL[c4]
+    some = np.flatnonzero(may)
+    if len(some) == n:
+        return _per_word(_HIATUS, stripped, starts)
+    out = np.zeros(n, dtype=np.int64)
+    if len(some):
+        words = stripped.split("\n")
+        chosen = sizes[some]
+        at = np.concatenate(([0], np.cumsum(chosen + 1)[:-1]))
+        out[some] = _per_word(_HIATUS, "\n".join([words[i] for i in some.tolist()]), at)
+    return out
+
+
 def guess_many(words: Sequence[str]) -> np.ndarray:
     """:func:`guess_syllables` of each word, the regular expressions run once over all of them."""
     words = list(words)
@@ -140,11 +171,12 @@ def guess_many(words: Sequence[str]) -> np.ndarray:
     opens[1:] &= ~vowel[:-1]
     runs = np.concatenate(([0], np.cumsum(opens)))
     groups = runs[starts + sizes] - runs[starts]
-    extra = _per_word(_HIATUS, stripped, starts) - (_per_word(_ICALLY, stripped, starts) > 0)
     # The endings are read off the last four bytes of each word (0 before its start).
     padded = np.concatenate((np.zeros(4, dtype=np.uint8), data))
     end = starts + sizes + 4
     c1, c2, c3, c4 = (np.where(sizes >= k, padded[end - k], 0) for k in (1, 2, 3, 4))
+    extra = _hiatus_counts(stripped, data, vowel, starts, sizes, (c1, c2, c3, c4))
+    extra -= _per_word(_ICALLY, stripped, starts) > 0
     e, s_, d = c1 == ord("e"), c1 == ord("s"), c1 == ord("d")
     silent = (
         (e & ~_IS_L_E_I_Y_O[c2])  # silent final e: "make", "rate" (not -le, -ee, -ie, -ye, -oe)
