@@ -182,6 +182,10 @@ def test_shipped_table_is_what_the_script_builds():
     assert words.to_pylist() == built.column("word").to_pylist()
     assert counts.to_pylist() == built.column("syllables").to_pylist()
     assert complex_.to_pylist() == built.column("complex").to_pylist()
+    from analysis.text.syllable_counts import _table_numpy
+
+    # the numpy columns the batch lookup reads (the flags unpacked from their bits)
+    assert [a.tolist() for a in _table_numpy()] == [counts.to_pylist(), complex_.to_pylist()]
 
 
 def test_shipped_table_is_in_arrow_order():
