@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from analysis.text.addresses import is_address
+from analysis.text.counting import bool_numpy
 from analysis.text.tokens import normalise
 
 TABLE_FILE = "data/syllables.arrow"
@@ -326,7 +327,7 @@ def _table_lookup(strings) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     if hasattr(pc, "search_sorted"):
         at = pc.search_sorted(words, needles).to_numpy(zero_copy_only=False).astype(np.int64)
         np.minimum(at, len(words) - 1, out=at)
-        hit = pc.equal(words.take(pa.array(at)), needles).to_numpy(zero_copy_only=False)
+        hit = bool_numpy(pc.equal(words.take(pa.array(at)), needles))
         rows = at[hit]
     else:
         # pyarrow before 26 has no search_sorted: the batch is hashed and every table word probed.
@@ -353,11 +354,7 @@ def _table_mask(words: frozenset) -> np.ndarray:
 def _table_numpy() -> tuple[np.ndarray, np.ndarray]:
     """The table's syllables and complex flags as numpy arrays, made once (the flags are bits in Arrow)."""
     _, counts, complex_ = table_arrays()
-    if complex_.offset or complex_.null_count:
-        return counts.to_numpy(), complex_.to_numpy(zero_copy_only=False)
-    # The bits unpacked in numpy: Arrow's own conversion takes 0.5 ms to several on a first call.
-    bits = np.frombuffer(complex_.buffers()[1], dtype=np.uint8)
-    return counts.to_numpy(), np.unpackbits(bits, count=len(complex_), bitorder="little").view(bool)
+    return counts.to_numpy(), bool_numpy(complex_)
 
 
 def word_syllables(lowers) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
