@@ -25,3 +25,14 @@ def test_the_environment_switch_turns_every_bar_off(monkeypatch):
     bar.update(2)
     bar.close()
     assert out.getvalue() == ""
+
+
+def test_no_bar_is_made_when_none_is_asked_for(monkeypatch):
+    from analysis import _parallel
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a bar was made")
+
+    monkeypatch.setattr(_parallel, "progress_bar", refuse)
+    batches = iter([(["a", "b"],), (["c"],)])
+    assert list(_parallel.map_batches(len, batches, n_jobs=1, progress=False)) == [2, 1]

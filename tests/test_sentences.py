@@ -596,3 +596,19 @@ def test_tables_equal_sentence_table_and_article_stats(n_jobs, monkeypatch):
     pd.testing.assert_frame_equal(both.articles, sentences.article_stats(df, keep="source", long_sentence=12,
                                                                          window=20, n_jobs=n_jobs,
                                                                          progress=False))
+
+
+def test_word_table_numbers_lowercase_forms_alike_across_batches():
+    # The first batch's forms are numbered without a dictionary; a later batch's must get the same numbers.
+    from analysis.sentences.wordstream import _WordTable
+
+    table = _WordTable()
+    first = ["The", "cat", "CAT", "sat"]
+    later = ["the", "dog", "Sat", "cat", "Dog"]
+    rows = np.concatenate([table.rows(first), table.rows(later), table.rows(["new", "The"])])
+    words = first + later + ["new", "The"]
+    lower = table.columns["lower"][rows]
+    for i, a in enumerate(words):
+        for j, b in enumerate(words):
+            assert (lower[i] == lower[j]) == (a.lower() == b.lower()), (a, b)
+    assert table.columns["stop"][rows].tolist() == [w.lower() in {"the"} for w in words]

@@ -182,6 +182,10 @@ def test_shipped_table_is_what_the_script_builds():
     assert words.to_pylist() == built.column("word").to_pylist()
     assert counts.to_pylist() == built.column("syllables").to_pylist()
     assert complex_.to_pylist() == built.column("complex").to_pylist()
+    from analysis.text.syllable_counts import _table_numpy
+
+    # the numpy columns the batch lookup reads (the flags unpacked from their bits)
+    assert [a.tolist() for a in _table_numpy()] == [counts.to_pylist(), complex_.to_pylist()]
 
 
 def test_shipped_table_is_in_arrow_order():
@@ -203,6 +207,49 @@ def test_batch_lookup_without_search_sorted_gives_the_same(monkeypatch):
     assert [a.tolist() for a in word_syllables(words)] == expected
 
 
+def test_batch_lookup_takes_large_string_arrays_and_slices():
+    # WordStream passes the words as coded_words_arrow read them: a large_string array.
+    import pyarrow as pa
+
+    words = ["readability", "zelenskyy", "created", "the", "aardvark", "zzz", "\u00e9lan", "a", ""]
+    expected = [a.tolist() for a in word_syllables(words)]
+    for array in (pa.array(words, type=pa.large_string()), pa.array(["x"] + words, type=pa.large_string()).slice(1),
+                  pa.array([], type=pa.large_string())):
+        assert [a.tolist() for a in word_syllables(array)] == [a[: len(array)] for a in expected]
+
+
+def test_word_properties_mark_the_set_s_words_known_or_not():
+    import pyarrow as pa
+
+    from analysis.text.syllable_counts import word_properties
+    from analysis.text.tokens import english_stop_words
+
+    stop = english_stop_words()
+    words = ["the", "zelenskyy", "amoungst", "cat", "themselves", "blorptastic's", "the", "thickv", ""]
+    for given in (words, pa.array(list(dict.fromkeys(words)), type=pa.large_string())):
+        syl, known, complex_, marked = word_properties(given, stop)
+        listed = given if isinstance(given, list) else given.to_pylist()
+        assert marked.tolist() == [w in stop for w in listed]
+        assert [a.tolist() for a in (syl, known, complex_)] == [a.tolist() for a in word_syllables(listed)]
+    assert not word_properties(words)[3].any()
+
+
+def test_batch_lookup_agrees_with_the_dictionary():
+    # Words of every length, with a zero byte, and outside ASCII; the rows are the table's.
+    from analysis.text.syllable_counts import _table_lookup
+
+    table = cmu_table()
+    sample = sorted(table)[::997]
+    words = sample + [w + "\x00" for w in sample[:20]] + ["a\x00", "\x00", "", "a", "cat", "cats", "catalog",
+                                                       "catalogs", "catalogue", "abandons", "abandon", "zzzzzzz",
+                                                       "zzzzzzzz", "\u00e9lan", "caf\u00e9", "na\u00efve"]
+    words = list(dict.fromkeys(words))
+    syl, _, rows = _table_lookup(words)
+    assert [n if n >= 0 else None for n in syl.tolist()] == [table.get(w) for w in words]
+    assert ((rows >= 0) == (syl >= 0)).all()
+    assert table_arrays()[0].take(rows[rows >= 0]).to_pylist() == [w for w in words if w in table]
+
+
 def test_batch_syllables_equal_the_one_word_path(monkeypatch):
     from analysis.text import syllable_counts
 
@@ -213,7 +260,10 @@ def test_batch_syllables_equal_the_one_word_path(monkeypatch):
               "readability", "readability",  # a repeat too
               # compounds of plain parts, and words with a dot or an apostrophe that the rules guess whole
               "seven-year-old", "blorp-fizzington", "anti-establishmentarianism", "6-4", "mid--term", "-led", "x-",
-              "\u00e9lan-vital", "10.3", "o'clock", "rock'n'roll", "re-created's", "ex-jane.doe@example.com"]
+              "\u00e9lan-vital", "10.3", "o'clock", "rock'n'roll", "re-created's", "ex-jane.doe@example.com",
+              # possessives of a plain word: a sounded -'s or not, a base the dictionary has or lacks
+              "'s", "x's", "bus's", "church's", "fox's", "judge's", "marsh's", "blorptastic's", "1990's",
+              "readability's", "o'gara's"]
     syl, known, complex_ = word_syllables(words)
     table = cmu_table()
     for word, n, k, c in zip(words, syl.tolist(), known.tolist(), complex_.tolist()):
@@ -224,3 +274,28 @@ def test_batch_syllables_equal_the_one_word_path(monkeypatch):
 def test_an_address_counts_the_syllables_of_its_parts():
     parts = ["jane", "doe", "example", "com"]
     assert sentences.syllables("Jane.Doe@example.com") == sum(sentences.syllables(p) for p in parts)
+
+
+def test_the_vowel_regex_skips_only_words_it_cannot_match():
+    # guess_many runs the regex of vowels sounded apart only over the words that may hold a match;
+    # each word's count must be what the regex finds over all of them.
+    import random
+
+    import numpy as np
+
+    from analysis.text import syllable_counts as sc
+
+    rng = random.Random(7)
+    lists = [["mc", "m", "", "les", "bles", "ables", "mcdonald", "riot", "x", "a", "create", "zoology"]]
+    lists += [["".join(rng.choice("aeioulrscdmytgxqn") for _ in range(rng.randint(0, 9)))
+               for _ in range(rng.randint(1, 40))] for _ in range(100)]
+    for words in lists:
+        stripped = "\n".join(words)
+        data = np.frombuffer(stripped.encode(), dtype=np.uint8)
+        breaks = np.flatnonzero(data == ord("\n"))
+        starts = np.concatenate(([0], breaks + 1))
+        sizes = np.concatenate((breaks, [len(data)])) - starts
+        padded = np.concatenate((np.zeros(4, dtype=np.uint8), data))
+        ends = tuple(np.where(sizes >= k, padded[starts + sizes + 4 - k], 0) for k in (1, 2, 3, 4))
+        got = sc._hiatus_counts(stripped, data, sc._IS_VOWEL[data], starts, sizes, ends)
+        assert got.tolist() == sc._per_word(sc._HIATUS, stripped, starts).tolist(), words

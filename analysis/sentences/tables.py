@@ -30,6 +30,8 @@ from analysis._input import (
     corpus_frame,
     MISSING_GROUP,
     group_names,
+    list_corpus,
+    str_series,
     texts_of,
 )
 from analysis.sentences.diversity import mattr, mtld
@@ -218,6 +220,9 @@ def _scores(c: dict) -> dict:
 
 def _articles(data, keep) -> tuple[list[str], list[str], pd.DataFrame | None]:
     """Doc ids, texts and the kept columns of ``data`` (a DataFrame, Series or list of texts)."""
+    if keep is None and isinstance(data, (list, tuple)):
+        ids, texts = list_corpus(data)
+        return ids, texts, None
     frame = corpus_frame(data)
     kept = None
     if keep is not None:
@@ -333,7 +338,7 @@ def _stats_table(parts: list[dict], ids: list[str], kept: pd.DataFrame | None, *
     columns = parts[0] if len(parts) == 1 else {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
     columns = {**columns, **_scores(columns)}
     # One constructor call: adding the score columns one by one costs more than computing them.
-    df = pd.DataFrame({DOC_ID: pd.Series(ids, dtype="str"), **{k: columns[k] for k in ARTICLE_COLUMNS[1:]}})
+    df = pd.DataFrame({DOC_ID: str_series(ids), **{k: columns[k] for k in ARTICLE_COLUMNS[1:]}})
     if kept is not None:
         for i, col in enumerate(kept.columns):
             df.insert(1 + i, col, kept[col].to_numpy())

@@ -10,13 +10,11 @@ reduction over the stream.
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 
-from analysis.text.counting import coded_words, marker_stem
+from analysis.text.counting import coded_words_arrow, marker_stem
 from analysis.text.splitter import SplitRules, batch_sentence_ends, quotations, spans
-from analysis.text.syllable_counts import word_syllables
+from analysis.text.syllable_counts import word_properties
 from analysis.text.tokens import english_stop_words
 
 
@@ -24,7 +22,9 @@ class _WordTable:
     """What is counted about each distinct word, computed once per process and kept as columns.
 
     ``ids`` maps a word as written to its row; ``lower_ids`` a lowercase form
-    to its number. Columns (numpy, one value per row): ``lower`` (the
+    to its number (the first batch's forms are numbered in order, and put in
+    only when a later batch brings a new form: a process that reads one batch
+    never needs them). Columns (numpy, one value per row): ``lower`` (the
     lowercase form's number), ``syllables``, ``known`` (in the CMU
     dictionary), ``stop``, ``complex_first`` / ``complex_later`` (Gunning's
     complex word, first in its sentence / later: a capitalised word later in
@@ -41,13 +41,15 @@ class _WordTable:
     def __init__(self):
         self.ids: dict[str, int] = {}
         self.lower_ids: dict[str, int] = {}
+        self._unnumbered = None  # the lowercase forms numbered 0, 1, ... but not yet in lower_ids
         self.columns = {name: np.zeros(0, dtype=dtype) for name, dtype in self.DTYPES.items()}
 
-    def rows(self, words: list[str]) -> np.ndarray:
-        """The rows of distinct ``words``, adding the words not seen yet."""
+    def rows(self, words: list[str], array=None) -> np.ndarray:
+        """The rows of distinct ``words``, adding the words not seen yet (``array``: the words as an Arrow
+        string array, when the caller has it)."""
         if not self.ids and words:
             # The first batch of the process: every word is new, in order.
-            self._add(words)
+            self._add(words, array)
             return np.arange(len(words), dtype=np.int64)
         rows = list(map(self.ids.get, words))
         if None in rows:
@@ -58,13 +60,23 @@ class _WordTable:
             rows = list(map(self.ids.__getitem__, words))
         return np.fromiter(rows, dtype=np.int64, count=len(rows))
 
-    def _add(self, words: list[str]) -> None:
+    def _lower_ids(self) -> dict[str, int]:
+        """``lower_ids``, with the first batch's forms put in first if they are not yet."""
+        if self._unnumbered is not None:
+            self.lower_ids.update(zip(self._unnumbered.to_pylist(), range(len(self._unnumbered))))
+            self._unnumbered = None
+        return self.lower_ids
+
+    def _add(self, words: list[str], arr=None) -> None:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        arr = pa.array(words, type=pa.string())
+        if arr is None:
+            arr = pa.array(words, type=pa.string())
         lower_arr = pc.ascii_lower(arr)
-        offsets = np.frombuffer(arr.buffers()[1], dtype=np.int32)[: len(words) + 1]
+        wide = pa.types.is_large_string(arr.type)
+        offsets = np.frombuffer(arr.buffers()[1], dtype=np.int64 if wide else np.int32)[
+            arr.offset : arr.offset + len(words) + 1]
         data = np.frombuffer(arr.buffers()[2], dtype=np.uint8)
         # ASCII words (nearly all) are measured on their bytes, in numpy and
         # Arrow; the others (a byte past 127 in UTF-8) in Python, whose
@@ -88,15 +100,16 @@ class _WordTable:
         encoded = lower_arr.dictionary_encode()
         codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
         distinct = encoded.dictionary
-        syl, known, complex_ = (a[codes] for a in word_syllables(distinct))
-        stop = pc.is_in(distinct, value_set=_stop_word_array()).to_numpy(zero_copy_only=False)[codes]
-        lower_ids = self.lower_ids
-        if lower_ids:
+        syl, known, complex_, stop = (a[codes] for a in word_properties(distinct, english_stop_words()))
+        if self.lower_ids or self._unnumbered is not None:
+            lower_ids = self._lower_ids()
             distinct_ids = np.fromiter((lower_ids.setdefault(w, len(lower_ids)) for w in distinct.to_pylist()),
                                        dtype=np.int64, count=len(distinct))
         else:
+            # The first batch's forms are numbered in order; the dictionary of
+            # them is made when a later batch brings new forms to number.
             distinct_ids = np.arange(len(distinct), dtype=np.int64)
-            lower_ids.update(zip(distinct.to_pylist(), range(len(distinct))))
+            self._unnumbered = distinct
         added = {"lower": distinct_ids[codes], "syllables": syl, "known": known, "stop": stop,
                  # Gunning's proper nouns: a capitalised word is complex only first in its sentence.
                  "complex_first": complex_, "complex_later": complex_ & ~capital,
@@ -113,14 +126,6 @@ def _sums_per_word(mask: np.ndarray, offsets: np.ndarray) -> np.ndarray:
         # Each word's bytes summed in place: no running sum over all of them.
         return np.add.reduceat(mask, offsets[:-1], dtype=np.int64)
     return np.diff(np.concatenate(([0], np.cumsum(mask)))[offsets])  # an empty word (words() makes none) sums to 0
-
-
-@functools.cache
-def _stop_word_array():
-    """scikit-learn's English stop words as an Arrow array (for pyarrow.compute.is_in)."""
-    import pyarrow as pa
-
-    return pa.array(sorted(english_stop_words()), type=pa.string())
 
 
 _WORDS = _WordTable()
@@ -179,7 +184,9 @@ class WordStream:
                       or "\u201e" in text else None)
             if not quotes:
                 # Only whitespace lies between sentences, so it can be dropped.
-                pieces.extend([sent + text[start:end] for start, end in sp])
+                # One string per article: the markers joined in, not prepended sentence by sentence.
+                if sp:
+                    pieces.append(sent + sent.join([text[start:end] for start, end in sp]))
                 continue
             events = [(start, 1, sent) for start, _ in sp]
             for start, end in quotes:
@@ -192,7 +199,7 @@ class WordStream:
                 pieces.append(marker)
                 prev = offset
             pieces.append(text[prev:])
-        codes, uniques = coded_words("".join(pieces))
+        codes, uniques, unique_array = coded_words_arrow("".join(pieces))
         marker = codes[:4]
         codes = codes[4:]
         # The markers cut the words into runs: each run lies in the article,
@@ -227,11 +234,12 @@ class WordStream:
         # where the next one's marker stands.
         self.article_ends = np.concatenate((words_before[is_doc][1:], [n_words])) if len(texts) else np.zeros(
             0, dtype=np.int64)
-        self._types()
+        self._types(unique_array)
 
-    def _types(self) -> None:
-        """Properties of each distinct word, from the table shared by all batches of the process."""
-        rows = _WORDS.rows(self.uniques)
+    def _types(self, unique_array) -> None:
+        """Properties of each distinct word, from the table shared by all batches of the process
+        (``unique_array``: the distinct words as an Arrow array)."""
+        rows = _WORDS.rows(self.uniques, unique_array)
         column = {name: values[rows] for name, values in _WORDS.columns.items()}
         # The lowercase forms' numbers in 16 bits, which numpy radix-sorts in
         # occurrences(): the process-wide numbers when they fit (the first

@@ -156,6 +156,24 @@ def _split(parts: list[bytes]):
             encoded.dictionary)
 
 
+def bool_numpy(array) -> np.ndarray:
+    """A boolean Arrow array without nulls as a numpy array, its bits unpacked in numpy.
+
+    Arrow's own conversion (``to_numpy(zero_copy_only=False)``) takes 0.5 ms
+    or more on its first call in a process.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> bool_numpy(pa.array([True, False, True]).slice(1)).tolist()
+    [False, True]
+    """
+    if array.null_count:
+        return array.to_numpy(zero_copy_only=False)
+    bits = np.frombuffer(array.buffers()[1], dtype=np.uint8) if len(array) else np.zeros(0, dtype=np.uint8)
+    return np.unpackbits(bits, count=array.offset + len(array), bitorder="little")[array.offset :].view(bool)
+
+
 def _factorize(values: list) -> tuple[np.ndarray, list]:
     """Codes of hashable ``values`` into their distinct values, in order of first appearance."""
     index: dict = {}
@@ -268,12 +286,28 @@ def coded_words(text: str) -> tuple[np.ndarray, list[str]]:
     >>> [uniques[c] for c in codes]
     ['The', 'cat', 'saw', 'the', 'cat']
     """
+    codes, uniques, _ = coded_words_arrow(text)
+    return codes, uniques
+
+
+def coded_words_arrow(text: str):
+    """:func:`coded_words`, and its ``uniques`` as the Arrow large_string array they were read from.
+
+    For a caller that works on the distinct words in Arrow too: it need not
+    convert the list back.
+
+    Examples
+    --------
+    >>> codes, uniques, array = coded_words_arrow("The cat saw the cat.")
+    >>> array.to_pylist() == uniques
+    True
+    """
     import pyarrow as pa
     import pyarrow.compute as pc
 
     _, piece_ids, vocabulary = _split([text.encode("utf-8", "surrogatepass").translate(_TABLE_CASED)])
     if not len(vocabulary):
-        return np.zeros(0, dtype=np.int64), []
+        return np.zeros(0, dtype=np.int64), [], pa.array([], type=pa.large_string())
     # A piece of ASCII letters and digits (most of them) is one word, itself
     # (as PieceMemo has it), and so is one joined by apostrophes or hyphens
     # ("didn't", "seven-year-old": the rules' joined word, as every address
@@ -282,7 +316,7 @@ def coded_words(text: str) -> tuple[np.ndarray, list[str]]:
     # mark or apostrophe, without it: the rules match the run, and that
     # character with nothing after it neither extends it nor starts a word.
     # Only the other pieces go through the regex.
-    plain = pc.match_substring_regex(vocabulary, _PLAIN_PIECE).to_numpy(zero_copy_only=False)
+    plain = bool_numpy(pc.match_substring_regex(vocabulary, _PLAIN_PIECE))
     rest = np.flatnonzero(~plain)
     found, piece_of_found = _piece_words(vocabulary.take(rest))
     rest_sizes = np.bincount(piece_of_found, minlength=len(rest))
@@ -307,7 +341,7 @@ def coded_words(text: str) -> tuple[np.ndarray, list[str]]:
     piece_code[single] = word_codes[first[single]]
     codes = piece_code[piece_ids]
     if single.all():
-        return codes, uniques
+        return codes, uniques, encoded.dictionary
     # Pieces with no word ("--") or several ("U.S.-led", "word/word") are
     # rare: only their occurrences are replaced by their runs of words.
     odd = np.flatnonzero(~single[piece_ids])
@@ -317,7 +351,7 @@ def coded_words(text: str) -> tuple[np.ndarray, list[str]]:
     spliced = word_codes[np.repeat(first[piece_ids[odd]], n_words) + within]
     # Each inserted word goes where its piece was, after the pieces kept before it.
     where = np.repeat(odd - np.arange(len(odd)), n_words)
-    return np.insert(np.delete(codes, odd), where, spliced), uniques
+    return np.insert(np.delete(codes, odd), where, spliced), uniques, encoded.dictionary
 
 
 def word_counts(texts: Sequence[str]) -> np.ndarray:

@@ -3,6 +3,7 @@
 - :func:`syllables` -- syllables of one word, any case;
 - :func:`word_syllables` -- syllables of a batch of lowercase words, and which
   the dictionary has and which are Gunning's complex words (vectorised);
+- :func:`word_properties` -- the same, and which words are in a given set (stop words);
 - :func:`cmu_table` -- the dictionary as ``{lowercase word: syllables}``;
 - :func:`lower_syllables` -- syllables of a lowercase word (cached);
 - :func:`guess_syllables` -- the fallback rule alone;
@@ -26,6 +27,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from analysis.text.addresses import is_address
+from analysis.text.counting import bool_numpy
 from analysis.text.tokens import normalise
 
 TABLE_FILE = "data/syllables.arrow"
@@ -89,6 +91,7 @@ def _byte_set(chars: str) -> np.ndarray:
 
 
 _IS_ESD, _IS_L_E_I_Y_O, _IS_TD_VOWEL = _byte_set("esd"), _byte_set("leiyo"), _byte_set("tdaeiouy")
+_IS_SD, _IS_LR = _byte_set("sd"), _byte_set("lr")
 # Before "-es", a sibilant or a vowel keeps the "e" sounded: (?:[sxz]|ch|sh|[cg]|[aeiouy])es$.
 _IS_SIBILANT_OR_VOWEL = _byte_set("sxzcgaeiouy")
 _ICALLY = re.compile("ically")
@@ -117,6 +120,36 @@ def _per_word(pattern: re.Pattern, joined: str, starts: np.ndarray) -> np.ndarra
     return np.bincount(np.searchsorted(starts, at, side="right") - 1, minlength=len(starts))
 
 
+def _hiatus_counts(stripped: str, data: np.ndarray, vowel: np.ndarray, starts: np.ndarray, sizes: np.ndarray,
+                   ends) -> np.ndarray:
+    """``_per_word(_HIATUS, stripped, starts)``, the regex run only over the words it can match in.
+
+    Each of its alternatives holds two vowels in a row, or is a word's
+    opening "mc" or its ending consonant + l/r + e + s/d; a word with none of
+    these (most names and numbers) has no match, and the regex, which tries
+    every position, is spared it. It matches inside one word, so a word's
+    count is the same among fewer words. ``ends`` are the last four bytes of
+    each word, 0 before its start.
+    """
+    n = len(starts)
+    may = np.zeros(n, dtype=bool)
+    may[np.searchsorted(starts, np.flatnonzero(vowel[:-1] & vowel[1:]), side="right") - 1] = True
+    two = np.flatnonzero(sizes >= 2)
+    may[two[(data[starts[two]] == ord("m")) & (data[starts[two] + 1] == ord("c"))]] = True
+    c1, c2, c3, c4 = ends
+    may |= _IS_SD[c1] & (c2 == ord("e")) & _IS_LR[c3] & (sizes >= 4) & ~_IS_VOWEL[c4]
+    some = np.flatnonzero(may)
+    if len(some) == n:
+        return _per_word(_HIATUS, stripped, starts)
+    out = np.zeros(n, dtype=np.int64)
+    if len(some):
+        words = stripped.split("\n")
+        chosen = sizes[some]
+        at = np.concatenate(([0], np.cumsum(chosen + 1)[:-1]))
+        out[some] = _per_word(_HIATUS, "\n".join([words[i] for i in some.tolist()]), at)
+    return out
+
+
 def guess_many(words: Sequence[str]) -> np.ndarray:
     """:func:`guess_syllables` of each word, the regular expressions run once over all of them."""
     words = list(words)
@@ -139,11 +172,12 @@ def guess_many(words: Sequence[str]) -> np.ndarray:
     opens[1:] &= ~vowel[:-1]
     runs = np.concatenate(([0], np.cumsum(opens)))
     groups = runs[starts + sizes] - runs[starts]
-    extra = _per_word(_HIATUS, stripped, starts) - (_per_word(_ICALLY, stripped, starts) > 0)
     # The endings are read off the last four bytes of each word (0 before its start).
     padded = np.concatenate((np.zeros(4, dtype=np.uint8), data))
     end = starts + sizes + 4
     c1, c2, c3, c4 = (np.where(sizes >= k, padded[end - k], 0) for k in (1, 2, 3, 4))
+    extra = _hiatus_counts(stripped, data, vowel, starts, sizes, (c1, c2, c3, c4))
+    extra -= _per_word(_ICALLY, stripped, starts) > 0
     e, s_, d = c1 == ord("e"), c1 == ord("s"), c1 == ord("d")
     silent = (
         (e & ~_IS_L_E_I_Y_O[c2])  # silent final e: "make", "rate" (not -le, -ee, -ie, -ye, -oe)
@@ -252,8 +286,26 @@ def _needed(word: str, stems: bool = True) -> tuple[list[str], list[str]]:
     return lookups, [word]
 
 
-def _table_lookup(strings) -> tuple[np.ndarray, np.ndarray]:
-    """Syllables (-1: not in the table) and complex flags of distinct ``strings`` (a list or an Arrow string array).
+def _narrow(strings):
+    """A large_string array as a string array (the table's type, which search_sorted needs), sharing its bytes.
+
+    Made from the buffers: the first Arrow cast of a process costs a
+    millisecond or two to set up.
+    """
+    import pyarrow as pa
+
+    if not len(strings):
+        return pa.array([], type=pa.string())
+    offsets = np.frombuffer(strings.buffers()[1], dtype=np.int64)[strings.offset : strings.offset + len(strings) + 1]
+    if offsets[-1] >= 2**31:
+        return strings.cast(pa.string())
+    return pa.StringArray.from_buffers(len(strings), pa.py_buffer(offsets.astype(np.int32)), strings.buffers()[2],
+                                       strings.buffers()[0], strings.null_count)
+
+
+def _table_lookup(strings) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Syllables (-1: not in the table), complex flags and table rows (-1: none) of distinct ``strings``
+    (a list or an Arrow string array).
 
     Each string is found by binary search in the table, whose words are
     sorted (:mod:`analysis.text.syllable_table` writes them so), in C++
@@ -265,23 +317,44 @@ def _table_lookup(strings) -> tuple[np.ndarray, np.ndarray]:
 
     syl = np.full(len(strings), -1, dtype=np.int64)
     cx = np.zeros(len(strings), dtype=bool)
+    found = np.full(len(strings), -1, dtype=np.int64)
     if not len(strings):
-        return syl, cx
-    words, counts, complex_ = table_arrays()
+        return syl, cx, found
+    words, _, _ = table_arrays()
     needles = strings if isinstance(strings, pa.Array) else pa.array(strings, type=pa.string())
+    if pa.types.is_large_string(needles.type):
+        needles = _narrow(needles)
     if hasattr(pc, "search_sorted"):
         at = pc.search_sorted(words, needles).to_numpy(zero_copy_only=False).astype(np.int64)
         np.minimum(at, len(words) - 1, out=at)
-        hit = pc.equal(words.take(pa.array(at)), needles).to_numpy(zero_copy_only=False)
+        hit = bool_numpy(pc.equal(words.take(pa.array(at)), needles))
         rows = at[hit]
     else:
         # pyarrow before 26 has no search_sorted: the batch is hashed and every table word probed.
         where = pc.index_in(words, value_set=needles)
         rows = np.flatnonzero(where.is_valid().to_numpy(zero_copy_only=False))
         hit = where.to_numpy(zero_copy_only=False)[rows].astype(np.int64)
-    syl[hit] = counts.to_numpy()[rows]
-    cx[hit] = complex_.to_numpy(zero_copy_only=False)[rows]
-    return syl, cx
+    counts, complex_ = _table_numpy()
+    syl[hit] = counts[rows]
+    cx[hit] = complex_[rows]
+    found[hit] = rows
+    return syl, cx, found
+
+
+@functools.lru_cache(maxsize=8)
+def _table_mask(words: frozenset) -> np.ndarray:
+    """Which rows of the table hold one of ``words`` (a boolean array over the table)."""
+    _, _, rows = _table_lookup(sorted(words))
+    mask = np.zeros(len(table_arrays()[0]), dtype=bool)
+    mask[rows[rows >= 0]] = True
+    return mask
+
+
+@functools.cache
+def _table_numpy() -> tuple[np.ndarray, np.ndarray]:
+    """The table's syllables and complex flags as numpy arrays, made once (the flags are bits in Arrow)."""
+    _, counts, complex_ = table_arrays()
+    return counts.to_numpy(), bool_numpy(complex_)
 
 
 def word_syllables(lowers) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -307,18 +380,42 @@ def word_syllables(lowers) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     >>> syl.tolist(), known.tolist(), complex_.tolist()
     ([5, 3, 3], [True, False, True], [True, True, False])
     """
+    return word_properties(lowers)[:3]
+
+
+def word_properties(lowers, marked: frozenset = frozenset()) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`word_syllables`, and whether each word is in ``marked`` (a set of lowercase words, e.g. stop words).
+
+    The membership comes with the same lookup: a dictionary word by its row
+    of the table (the set's rows are marked once per process), any other by
+    the set, so the batch's words are neither hashed in Python nor looked up
+    twice.
+
+    Returns
+    -------
+    tuple of numpy arrays
+        ``(syllables, in_dictionary, complex, in_marked)``, aligned with ``lowers``.
+
+    Examples
+    --------
+    >>> word_properties(["the", "zelenskyy", "cat"], frozenset({"the", "zelenskyy"}))[3].tolist()
+    [True, True, False]
+    """
     import pyarrow as pa
 
     if not isinstance(lowers, pa.Array):
         lowers = list(lowers)
         distinct = list(dict.fromkeys(lowers))
         if len(distinct) < len(lowers):
-            syl, known, cx = word_syllables(distinct)
+            found = word_properties(distinct, marked)
             at = dict(zip(distinct, range(len(distinct))))
             codes = np.fromiter(map(at.__getitem__, lowers), dtype=np.int64, count=len(lowers))
-            return syl[codes], known[codes], cx[codes]
-    syl, cx = _table_lookup(lowers)
-    known = syl >= 0
+            return tuple(a[codes] for a in found)
+    syl, cx, rows = _table_lookup(lowers)
+    known = rows >= 0
+    in_marked = np.zeros(len(rows), dtype=bool)
+    if marked:
+        in_marked[known] = _table_mask(marked)[rows[known]]
     missing = np.flatnonzero(~known)
     absent = lowers.take(pa.array(missing)).to_pylist() if isinstance(lowers, pa.Array) else [
         lowers[i] for i in missing.tolist()]
@@ -332,41 +429,56 @@ def word_syllables(lowers) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         found = [ruled[w] for w in absent]
         syl[missing] = [n for n, _ in found]
         cx[missing] = [c for _, c in found]
-    return syl, known, cx
+        if marked:
+            in_marked[missing] = [w in marked for w in absent]
+    return syl, known, cx, in_marked
 
 
 def _rule_batch(words: list[str]) -> dict[str, tuple[int, bool]]:
     """``(syllables, complex)`` of words the table lacks: the rules of :func:`ruled_syllables` and
     :func:`complex_lower`, with every guess made in one pass and every lookup in one more batch."""
-    plain, compound, other = [], [], []
+    plain, compound, owners, other = [], [], [], []
     for w in words:
         if not _NOT_PLAIN.search(w):
             plain.append(w)
         elif "-" in w:
             (other if _NOT_PART.search(w) else compound).append(w)
+        elif w.endswith("'s") and not _NOT_PLAIN.search(w, 0, len(w) - 2):
+            owners.append(w)
         elif w.endswith("'s") or (_MAY_BE_ADDRESS.search(w) and is_address(w)):
             other.append(w)
         else:
             plain.append(w)  # no parts and no possessive ("10.3", "o'clock"): the rules guess it whole
     # A plain word is its guess; only its complex flag, when it has 3+
     # syllables, may look a stem up. Each part of a compound of plain parts
-    # ("seven-year-old") is looked up, else guessed; the others (possessives,
-    # addresses, compounds of those) go through the rules word by word.
+    # ("seven-year-old") is looked up, else guessed; the possessive of a
+    # plain word ("labour's") is its base's count and a sounded -'s, else its
+    # guess; the others (addresses, compounds of those, possessives of
+    # compounds) go through the rules word by word.
     parts = [[p for p in w.split("-") if p] for w in compound]
     needs = [_needed(w) for w in other]
-    leaves = list(dict.fromkeys([s for _, guesses in needs for s in guesses] + [p for ps in parts for p in ps]))
+    leaves = list(dict.fromkeys([s for _, guesses in needs for s in guesses] + [p for ps in parts for p in ps]
+                                + owners))
     guessed = guess_many(plain + leaves).tolist()
     plain_syl, guess = guessed[: len(plain)], dict(zip(leaves, guessed[len(plain) :])).__getitem__
     subwords = [s for lookups, _ in needs for s in lookups] + [p for ps in parts for p in ps]
+    subwords += [w[:-2] for w in owners]
     subwords += [s for w, n in zip(plain, plain_syl) if n >= 3 for s in _needed(w)[0]]
     subwords = list(dict.fromkeys(subwords))
-    sub_syl, _ = _table_lookup(subwords)
+    sub_syl, _, _ = _table_lookup(subwords)
     lookup = {s: n for s, n in zip(subwords, sub_syl.tolist()) if n >= 0}.get
     out = {w: (n, n >= 3 and complex_lower(w, n, lookup)) for w, n in zip(plain, plain_syl)}
     for word, word_parts in zip(compound, parts):
         counts = [n if (n := lookup(p)) is not None else guess(p) for p in word_parts]
         n = sum(counts) or 1
         out[word] = (n, n >= 3 and max(counts) >= 3)
+    for word in owners:
+        # ruled_syllables and complex_lower of such a word: it has no parts
+        # and no inflection, so it is complex when it has 3+ syllables.
+        base = word[:-2]
+        n = lookup(base)
+        n = guess(word) if n is None else n + (base[-1:] in ("s", "x", "z") or base.endswith(("ce", "ge", "ch", "sh")))
+        out[word] = (n, n >= 3)
     for word in other:
         n = ruled_syllables(word, lookup, guess)
         out[word] = (n, complex_lower(word, n, lookup, guess))
