@@ -232,6 +232,17 @@ def test_mentions_settings_reach_the_workers(monkeypatch):
     assert "Bank of Lisbon" not in set(no_of["name"])
 
 
+def test_mentions_joins_batches_with_and_without_names(monkeypatch):
+    # Each batch sends its rows column by column; a batch without a name sends none.
+    texts = (["Prime Minister Ilse Varga spoke. Varga left.", "", "no names here at all.", "Mrs Varga returned.",
+              "it rained.", "Ilse Varga smiled. Omar Haddad nodded. Haddad left."] * 3)
+    whole = terms.mentions(texts, by="doc_id", progress=False, n_jobs=1)
+    monkeypatch.setattr(_parallel, "CHUNK_CHARS", 40)
+    pd.testing.assert_frame_equal(terms.mentions(texts, by="doc_id", progress=False, n_jobs=1), whole)
+    assert whole.groupby("name")["count"].sum().to_dict() == {"Ilse Varga": 12, "Omar Haddad": 6}
+    assert terms.mentions(["no names", ""], progress=False, n_jobs=1).empty
+
+
 def test_rules_value_passes_to_functions():
     rules = replace(name_rules.DEFAULT_RULES, organisation_words=name_rules.ORGANISATION_WORDS | {"pike"})
     assert not names.is_person_like("Andy Pike", rules)

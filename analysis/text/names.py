@@ -36,6 +36,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from analysis.text.lowercase import used_in_lowercase
 from analysis.text.name_rules import DEFAULT_RULES, NameRules
 
 # --- finding mentions ------------------------------------------------------------------
@@ -108,30 +109,6 @@ def _sentence_start(text: str, pos: int) -> bool:
             return True
         i -= 1
     return i < 0 or text[i] in ".!?:;\n\u2014\u2013-|"
-
-
-def used_in_lowercase(text: str, word: str) -> bool:
-    """Whether ``text`` has ``word`` in lowercase as a whole word (``said yesterday`` for ``Yesterday``).
-
-    Examples
-    --------
-    >>> used_in_lowercase("Yesterday it rained; not yesterday's rain.", "Yesterday")
-    True
-    >>> used_in_lowercase("Putin met Putinism's critics.", "Putin")
-    False
-    """
-    low = word.lower()
-    if low == word:
-        return False
-    n = len(low)
-    i = text.find(low)
-    while i >= 0:
-        before = text[i - 1] if i else " "
-        after = text[i + n] if i + n < len(text) else " "
-        if not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-"):
-            return True
-        i = text.find(low, i + 1)
-    return False
 
 
 def bare_word(word: str) -> str:
