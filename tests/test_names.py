@@ -171,6 +171,29 @@ def test_merge_of_deferred_bare_word_checks_equals_the_checked_rows():
         corpus_names.merge(rows)
 
 
+@pytest.mark.parametrize("share", [0.2, 0.5, 0.9])
+def test_deferred_bare_word_checks_stop_once_the_surname_is_settled(monkeypatch, share):
+    # "Holm" is resolved in two articles and left open in many: once enough of them are known to leave
+    # it open, no bare "Holm" can join Greta Holm, and the other articles are not read.
+    monkeypatch.setattr(corpus_names, "BARE_RESOLVED_SHARE", share)
+    texts = (["Greta Holm spoke. Holm left."] * 2 + ["Holm said no."] * 6 + ["Past the holm oaks. Holm."] * 2
+             + ["Holm agreed.", "The holm oak. Holm.", "Holm won."])
+    doc_ids = list(range(len(texts)))
+    checked = corpus_names.merge(corpus_names.mention_rows(texts, doc_ids))
+    reads = []
+
+    def counted(text, word):
+        reads.append(word)
+        return names.used_in_lowercase(text, word)
+
+    monkeypatch.setattr(corpus_names, "used_in_lowercase", counted)
+    rows = corpus_names.mention_rows(texts, doc_ids, check_bare=False)
+    pd.testing.assert_frame_equal(corpus_names.merge(rows, texts=texts), checked)
+    if share == 0.5:
+        assert len(reads) == 3  # two articles may leave it open; the third open one settles it
+        assert set(checked["doc_id"]) == {0, 1}
+
+
 def test_merge_empty():
     assert _merged([]).empty
     assert list(_merged([]).columns) == ["doc_id", "written", "key", "name", "count"]

@@ -257,9 +257,8 @@ def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES, texts: Sequence[
         hopeful = {k for k, target in chosen.items() if target is not None and resolved_docs.get(k, 0) > 0}
         check = np.flatnonzero(unchecked)
         check = check[np.fromiter((k in hopeful for k in keys[check]), dtype=bool, count=len(check))]
-        words = table["display"].to_numpy(dtype=object)[check].tolist()
-        in_lowercase = (used_in_lowercase(texts[d], w) for d, w in zip(doc_ids[check].tolist(), words))
-        bare = check[~np.fromiter(in_lowercase, dtype=bool, count=len(check))]
+        bare = check[_bare_words(check, keys, table["display"].to_numpy(dtype=object), doc_ids, texts,
+                                 resolved_docs, is_pending_bare)]
         unchecked[bare] = False
         is_pending_bare[bare] = True
         table = table[~unchecked].reset_index(drop=True)
@@ -319,6 +318,37 @@ def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES, texts: Sequence[
              .drop_duplicates("key").set_index("key")["display"].map(clean_name))
     out["name"] = out["key"].map(shown).fillna(out["display"])
     return out[columns].reset_index(drop=True)
+
+
+def _bare_words(check: np.ndarray, keys: np.ndarray, words: np.ndarray, doc_ids: np.ndarray, texts: Sequence[str],
+                resolved_docs: dict, is_pending_bare: np.ndarray) -> np.ndarray:
+    """Which rows ``check`` (unchecked bare words) are names: their article never uses the word in lowercase.
+
+    Looked up surname by surname, and only as long as the answer can matter: a bare surname joins its
+    person only when at most ``1 / BARE_RESOLVED_SHARE - 1`` times as many articles leave it open as
+    resolve it; once more articles than that are known to leave it open, every bare row of the surname
+    is left out whatever the others hold, and they are not read (most of the reading is of common words
+    such as ``Republicans``, open in thousands of articles and resolved in a few).
+    """
+    found = np.zeros(len(check), dtype=bool)
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for j, key in enumerate(keys[check].tolist()):
+        by_key[key].append(j)
+    docs = doc_ids[check].tolist()
+    words = words[check].tolist()
+    already = defaultdict(set)  # articles where the surname is open without a check
+    for key, doc in zip(keys[is_pending_bare].tolist(), doc_ids[is_pending_bare].tolist()):
+        already[key].add(doc)
+    for key, rows in by_key.items():
+        n_resolved = resolved_docs.get(key, 0)
+        opened = set(already.get(key, ()))
+        for j in rows:
+            if n_resolved < BARE_RESOLVED_SHARE * (n_resolved + len(opened)):
+                break
+            if not used_in_lowercase(texts[docs[j]], words[j]):
+                found[j] = True
+                opened.add(docs[j])
+    return found
 
 
 def _each(values, func) -> np.ndarray:
