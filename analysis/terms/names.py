@@ -78,18 +78,26 @@ def article_rows(doc_id, mentions: Sequence[Mention], resolved: Sequence[Resolve
 
     Each row is a tuple in the order of :data:`ROW_COLUMNS`.
     """
+    return [(doc_id, *k, n) for k, n in _article_counts(mentions, resolved, rules).items()]
+
+
+def _article_counts(mentions: Sequence[Mention], resolved: Sequence[Resolved | None], rules: NameRules) -> dict:
+    """The rows of :func:`article_rows` as ``{fields between doc_id and count: count}``."""
     honorifics = rules.honorifics
     # Mentions repeat within an article: counted first (a loop in C), each distinct one made a row once.
-    # Both counters keep the order of first mention, as the rows must for merge's tie rules.
+    # Both keep the order of first mention, as the rows must for merge's tie rules.
     seen = Counter(zip(map(_WRITTEN, mentions), map(_TITLE, mentions), map(_KIND, mentions), resolved))
-    found = Counter()
+    found: dict[tuple, int] = {}
+    get = found.get
     for (written, title, kind, r), n in seen.items():
         if r is not None:
             honorific = kind == TITLED and any(bare_word(w) in honorifics for w in title.split())
             if "  " in written or "\n" in written:
                 written = " ".join(written.split())
-            found[(written, r.key, r.display, r.status, "|".join(r.candidates), r.person, honorific)] += n
-    return [(doc_id, *k, n) for k, n in found.items()]
+            row = (written, r.key, r.display, r.status, "|".join(r.candidates) if r.candidates else "", r.person,
+                   honorific)
+            found[row] = get(row, 0) + n
+    return found
 
 
 _WRITTEN, _TITLE, _KIND = (operator.itemgetter(Mention._fields.index(f)) for f in ("written", "title", "kind"))
@@ -136,11 +144,21 @@ def _batch_columns(texts: Sequence, doc_ids: Sequence, rules: NameRules, check_b
     What a worker sends back: unpickling a few arrays and joining them costs
     the parent far less than a million tuples, and the parent does it alone.
     """
-    rows = _batch_rows(texts, doc_ids, rules, check_bare)
-    if not rows:
+    fields: list[tuple] = []
+    counts: list[int] = []
+    ids: list = []
+    for doc_id, text in zip(doc_ids, texts):
+        if not isinstance(text, str) or not text:
+            continue
+        mentions = find(text, rules)
+        found = _article_counts(mentions, resolve(mentions, text, rules, check_bare=check_bare), rules)
+        fields.extend(found)
+        counts.extend(found.values())
+        ids.extend(itertools.repeat(doc_id, len(found)))
+    if not fields:
         return None
     return tuple(np.array(column, dtype=_ROW_DTYPES.get(name, object))
-                 for name, column in zip(ROW_COLUMNS, zip(*rows)))
+                 for name, column in zip(ROW_COLUMNS, [ids, *zip(*fields), counts]))
 
 
 _ROW_DTYPES = {"doc_id": np.int64, "count": np.int64, "person": bool, "honorific": bool}

@@ -547,6 +547,9 @@ def resolve(mentions: Sequence[Mention], text: str, rules: NameRules = DEFAULT_R
     ['Yasser Arafat', 'Yasser Arafat', None, 'Yasser Arafat']
     """
     cache = _key_cache(rules.connectors)
+    if len(_SHOWN) > _KEYS_LIMIT:
+        _SHOWN.clear()
+    shown = _SHOWN
     connectors = rules.connectors
     keys = []
     fulls = []
@@ -571,7 +574,10 @@ def resolve(mentions: Sequence[Mention], text: str, rules: NameRules = DEFAULT_R
         key, last = keys[i], surname(keys[i])
         if key not in displays:
             name = mentions[i][3]
-            displays[key] = clean_name(name)
+            display = shown.get(name)
+            if display is None:
+                display = shown[name] = clean_name(name)
+            displays[key] = display
             # The article-level test only matters where a surname may join the name.
             if last in wanted:
                 person[key] = _person_in_article(name, text, bare_words, lowercase, rules)
@@ -596,6 +602,10 @@ def resolve(mentions: Sequence[Mention], text: str, rules: NameRules = DEFAULT_R
             value = Resolved(chosen, displays[chosen], AMBIGUOUS, distinct)
         out.append(value)
     return out
+
+
+# Full names as shown (clean_name), already made: names repeat across a corpus.
+_SHOWN: dict[str, str] = {}
 
 
 def _decide(name: str, kind: str, key: str, displays: dict, person: dict, people: dict, calendar: frozenset,
