@@ -237,9 +237,16 @@ def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES, texts: Sequence[
     columns = ["doc_id", "written", "key", "name", "count"]
     if rows.empty:
         return pd.DataFrame({c: pd.Series(dtype="int64" if c == "count" else object) for c in columns})
-    table = rows.reset_index(drop=True)
+    # Plain arrays until the result: the table has a row per article and name (millions for a large
+    # corpus), and a table pandas builds of them turns every text column into Arrow strings.
+    doc_ids = rows["doc_id"].to_numpy()
+    keys = rows["key"].to_numpy(dtype=object)
+    written = rows["written"].to_numpy(dtype=object)
+    displays = rows["display"].to_numpy(dtype=object)
+    candidates = rows["candidates"].to_numpy(dtype=object)
+    honorific = rows["honorific"].to_numpy(dtype=bool)
     # The statuses factorized once: comparing millions of Python strings is slow, and it is done for five.
-    state, states = pd.factorize(table["status"].to_numpy(dtype=object))
+    state, states = pd.factorize(rows["status"].to_numpy(dtype=object))
     codes = {value: i for i, value in enumerate(states)}
 
     def has(value: str) -> np.ndarray:
@@ -248,44 +255,37 @@ def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES, texts: Sequence[
     is_named = has(NAMED)
     is_pending_bare = has(PENDING_BARE)
     # Full person names by the number of articles carrying them as a person, per surname.
-    articles = table.loc[table["person"].to_numpy(dtype=bool), ["doc_id", "key"]].drop_duplicates()
-    articles = articles.groupby("key").size().to_dict()
+    person = rows["person"].to_numpy(dtype=bool)
+    articles = _plain(doc_id=doc_ids[person], key=keys[person]).drop_duplicates().groupby("key").size().to_dict()
     by_surname: dict[str, Counter] = defaultdict(Counter)
     for key, n in articles.items():
         by_surname[surname(key)][key] += int(n)
     chosen = {s: _dominant(c) for s, c in by_surname.items()}
     # How often the articles using a bare word resolve it themselves: one word written, a full name meant.
-    doc_ids = table["doc_id"].to_numpy()
-    keys = table["key"].to_numpy(dtype=object)
-    written = table["written"].to_numpy(dtype=object)
     settled = np.flatnonzero(is_named | has(AMBIGUOUS))
     settled = settled[np.fromiter((" " not in w and " " in k for w, k in zip(written[settled], keys[settled])),
                                   dtype=bool, count=len(settled))]
-    resolved_docs = (pd.DataFrame({"surname": _each(written[settled], lambda w: name_key(w, rules)),
-                                   "doc_id": doc_ids[settled]})
+    resolved_docs = (_plain(surname=_each(written[settled], lambda w: name_key(w, rules)), doc_id=doc_ids[settled])
                      .groupby("surname")["doc_id"].nunique().to_dict())
-    status = table["status"]
-    unchecked = has(UNCHECKED)
-    if unchecked.any():
+    status = rows["status"].to_numpy(dtype=object)
+    live = ~has(UNCHECKED)
+    if not live.all():
         if texts is None:
             raise ValueError("rows hold unchecked bare words (check_bare=False); pass texts=, the articles "
                              "indexed by doc_id")
         # A bare word can join a person only when a person carries it as surname and some article
         # resolves it itself (else open_docs cannot matter): only those are read in their article.
         hopeful = {k for k, target in chosen.items() if target is not None and resolved_docs.get(k, 0) > 0}
-        check = np.flatnonzero(unchecked)
+        check = np.flatnonzero(~live)
         check = check[np.fromiter((k in hopeful for k in keys[check]), dtype=bool, count=len(check))]
-        bare = check[_bare_words(check, keys, table["display"].to_numpy(dtype=object), doc_ids, texts,
-                                 resolved_docs, is_pending_bare)]
-        unchecked[bare] = False
+        bare = check[_bare_words(check, keys, displays, doc_ids, texts, resolved_docs, is_pending_bare)]
+        live[bare] = True
         is_pending_bare[bare] = True
-        table = table[~unchecked].reset_index(drop=True)
-        status = table["status"].where(~is_pending_bare[~unchecked], PENDING_BARE)
-        is_named, is_pending_bare = is_named[~unchecked], is_pending_bare[~unchecked]
-    open_docs = table[is_pending_bare].groupby("key")["doc_id"].nunique().to_dict()
-    written = table["written"]
-    honorific = table["honorific"].to_numpy(dtype=bool)
-    honorific_surnames = set(table.loc[(status == PENDING_TITLED).to_numpy(dtype=bool) & honorific, "key"])
+        status = status.copy()
+        status[bare] = PENDING_BARE
+    open_docs = _plain(key=keys[is_pending_bare], doc_id=doc_ids[is_pending_bare]).groupby("key")["doc_id"]
+    open_docs = open_docs.nunique().to_dict()
+    honorific_surnames = set(keys[live & (status == PENDING_TITLED) & honorific])
 
     def settle(s: str, key: str, said: str, by_honorific: bool, candidates: str) -> tuple[str, str | None, bool]:
         """``(key, display or None to keep it, kept)`` of one row the article left open."""
@@ -308,15 +308,13 @@ def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES, texts: Sequence[
             return name_key(said, rules), said, True
         return key, None, True
 
-    keys = table["key"].to_numpy(dtype=object)
-    displays = table["display"].to_numpy(dtype=object)
-    keep = np.ones(len(table), dtype=bool)
-    open_rows = np.flatnonzero(~is_named)
+    keep = live.copy()
+    open_rows = np.flatnonzero(live & ~is_named)
     if len(open_rows):
         # Decided once per distinct row: the same surname recurs across the corpus.
-        fields = ["status", "key", "written", "honorific", "candidates"]
-        part = table.loc[open_rows, fields].assign(status=status.iloc[open_rows].to_numpy())
-        ids = part.groupby(fields, sort=False, dropna=False).ngroup().to_numpy()
+        part = _plain(status=status[open_rows], key=keys[open_rows], written=written[open_rows],
+                      honorific=honorific[open_rows], candidates=candidates[open_rows])
+        ids = part.groupby(list(part.columns), sort=False, dropna=False).ngroup().to_numpy()
         decided = [settle(*values) for values in part.drop_duplicates().itertuples(index=False, name=None)]
         new_keys, new_displays, kept = (np.array(c, dtype=object) for c in zip(*decided))
         keys = keys.copy()
@@ -325,17 +323,21 @@ def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES, texts: Sequence[
         displays = displays.copy()
         displays[open_rows[changed]] = new_displays[ids][changed]
         keep[open_rows] = kept[ids].astype(bool)
-    keys, displays = keys[keep], displays[keep]
-    out = pd.DataFrame({"doc_id": table["doc_id"].to_numpy()[keep], "written": written.to_numpy(dtype=object)[keep],
-                        "key": keys, "display": displays, "count": table["count"].to_numpy(dtype="int64")[keep]})
+    keys, displays, written = keys[keep], displays[keep], written[keep]
+    counts = rows["count"].to_numpy(dtype="int64")[keep]
     # The name shown: the most frequent form among the entity's own mentions (those
     # whose display folds to its key), initials dropped.
-    own = out[keys == _each(displays, lambda d: name_key(d, rules))]
-    shown = (own.groupby(["key", "display"], sort=False)["count"].sum().reset_index()
+    own = keys == _each(displays, lambda d: name_key(d, rules))
+    shown = (_plain(key=keys[own], display=displays[own], count=counts[own])
+             .groupby(["key", "display"], sort=False)["count"].sum().reset_index()
              .sort_values(["key", "count", "display"], ascending=[True, False, True], kind="stable")
-             .drop_duplicates("key").set_index("key")["display"].map(clean_name))
-    out["name"] = out["key"].map(shown).fillna(out["display"])
-    return out[columns].reset_index(drop=True)
+             .drop_duplicates("key"))
+    shown = dict(zip(shown["key"].tolist(), map(clean_name, shown["display"].tolist())))
+    key_codes, unique_keys = pd.factorize(keys)
+    names = np.array([shown.get(k) for k in unique_keys], dtype=object)[key_codes]
+    unnamed = names == None  # noqa: E711 (elementwise)
+    names[unnamed] = displays[unnamed]
+    return pd.DataFrame({"doc_id": doc_ids[keep], "written": written, "key": keys, "name": names, "count": counts})
 
 
 def _bare_words(check: np.ndarray, keys: np.ndarray, words: np.ndarray, doc_ids: np.ndarray, texts: Sequence[str],
@@ -367,6 +369,12 @@ def _bare_words(check: np.ndarray, keys: np.ndarray, words: np.ndarray, doc_ids:
                 found[j] = True
                 opened.add(docs[j])
     return found
+
+
+def _plain(**columns: np.ndarray) -> pd.DataFrame:
+    """A table of ``columns`` as they are: text stays Python strings (no Arrow strings made)."""
+    return pd.DataFrame({name: pd.Series(values, dtype=values.dtype, copy=False) for name, values in columns.items()},
+                        copy=False)
 
 
 def _each(values, func) -> np.ndarray:
