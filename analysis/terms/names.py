@@ -237,6 +237,11 @@ def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES, texts: Sequence[
     columns = ["doc_id", "written", "key", "name", "count"]
     if rows.empty:
         return pd.DataFrame({c: pd.Series(dtype="int64" if c == "count" else object) for c in columns})
+    return pd.DataFrame(_merged_columns(rows, rules, texts))
+
+
+def _merged_columns(rows: pd.DataFrame, rules: NameRules, texts: Sequence[str] | None) -> dict[str, np.ndarray]:
+    """The columns of :func:`merge`'s result for rows that are not empty, as arrays (text as Python strings)."""
     # Plain arrays until the result: the table has a row per article and name (millions for a large
     # corpus), and a table pandas builds of them turns every text column into Arrow strings.
     doc_ids = rows["doc_id"].to_numpy()
@@ -337,7 +342,7 @@ def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES, texts: Sequence[
     names = np.array([shown.get(k) for k in unique_keys], dtype=object)[key_codes]
     unnamed = names == None  # noqa: E711 (elementwise)
     names[unnamed] = displays[unnamed]
-    return pd.DataFrame({"doc_id": doc_ids[keep], "written": written, "key": keys, "name": names, "count": counts})
+    return {"doc_id": doc_ids[keep], "written": written, "key": keys, "name": names, "count": counts}
 
 
 def _bare_words(check: np.ndarray, keys: np.ndarray, words: np.ndarray, doc_ids: np.ndarray, texts: Sequence[str],
@@ -486,7 +491,10 @@ def mentions(
     work = _parallel.batches(texts, range(len(frame)), chunk_chars=_parallel.CHUNK_CHARS // 4)
     parts = list(_parallel.map_batches(func, work, n_jobs=n_jobs, progress=progress, total=len(frame),
                                        desc="mentions"))
-    merged = merge(_columns_table(parts), rules, texts)
+    rows = _columns_table(parts)
+    # The merged rows as Python strings (merge's own result makes Arrow strings of them, a cost for
+    # millions of rows); only the names of the final table become Arrow strings.
+    merged = _plain(**_merged_columns(rows, rules, texts)) if len(rows) else merge(rows)
     codes, keys = group_codes(frame[columns].reset_index(drop=True)) if columns else (None, None)
     positions = merged[DOC_ID].to_numpy(dtype=np.int64)
     merged[GROUP] = codes[positions] if codes is not None else np.zeros(len(merged), dtype=np.int64)
@@ -498,4 +506,6 @@ def mentions(
     table = table.sort_values([GROUP, COUNT, DOC_COUNT, NAME], ascending=[True, False, False, True],
                               kind="stable")
     table = table[[GROUP, *MENTION_COLUMNS]].reset_index(drop=True)
+    if len(merged):
+        table[NAME] = table[NAME].astype("str")
     return with_keys(table, None if keys is None else group_frame(keys, columns))
