@@ -63,6 +63,16 @@ def test_sentence_openers_are_not_names():
     assert not {"Yesterday Tomas Berg", "The Harbour Board", "In", "It", "The"} & set(written)
 
 
+def test_find_decides_a_sentence_opening_run_by_each_text():
+    # A run opening a sentence is decided once and reused, but only where the text answers as the first
+    # did: "Boxing" is a name's first word only in a text that never writes "boxing".
+    plain = "Boxing Day Test starts. Boxing Day Test sold out."
+    lower = "Boxing Day Test starts. The boxing day is near. Boxing Day Test sold out."
+    for _ in range(2):
+        assert [m.written for m in names.find(plain)] == ["Boxing Day Test", "Boxing Day Test"]
+        assert [m.written for m in names.find(lower)] == ["Day Test", "Day Test"]
+
+
 def test_find_bad_input():
     assert names.find("") == [] and names.find(None) == []
     assert names.find("ALL CAPS HEADLINE ONLY") == []
@@ -171,6 +181,29 @@ def test_merge_of_deferred_bare_word_checks_equals_the_checked_rows():
         corpus_names.merge(rows)
 
 
+@pytest.mark.parametrize("share", [0.2, 0.5, 0.9])
+def test_deferred_bare_word_checks_stop_once_the_surname_is_settled(monkeypatch, share):
+    # "Holm" is resolved in two articles and left open in many: once enough of them are known to leave
+    # it open, no bare "Holm" can join Greta Holm, and the other articles are not read.
+    monkeypatch.setattr(corpus_names, "BARE_RESOLVED_SHARE", share)
+    texts = (["Greta Holm spoke. Holm left."] * 2 + ["Holm said no."] * 6 + ["Past the holm oaks. Holm."] * 2
+             + ["Holm agreed.", "The holm oak. Holm.", "Holm won."])
+    doc_ids = list(range(len(texts)))
+    checked = corpus_names.merge(corpus_names.mention_rows(texts, doc_ids))
+    reads = []
+
+    def counted(text, word):
+        reads.append(word)
+        return names.used_in_lowercase(text, word)
+
+    monkeypatch.setattr(corpus_names, "used_in_lowercase", counted)
+    rows = corpus_names.mention_rows(texts, doc_ids, check_bare=False)
+    pd.testing.assert_frame_equal(corpus_names.merge(rows, texts=texts), checked)
+    if share == 0.5:
+        assert len(reads) == 3  # two articles may leave it open; the third open one settles it
+        assert set(checked["doc_id"]) == {0, 1}
+
+
 def test_merge_empty():
     assert _merged([]).empty
     assert list(_merged([]).columns) == ["doc_id", "written", "key", "name", "count"]
@@ -230,6 +263,17 @@ def test_mentions_settings_reach_the_workers(monkeypatch):
     assert custom.set_index("name").loc["Oleg Ivanov", "count"] == 80
     no_of = terms.mentions(["The Bank of Lisbon rose."], connectors=[], progress=False)
     assert "Bank of Lisbon" not in set(no_of["name"])
+
+
+def test_mentions_joins_batches_with_and_without_names(monkeypatch):
+    # Each batch sends its rows column by column; a batch without a name sends none.
+    texts = (["Prime Minister Ilse Varga spoke. Varga left.", "", "no names here at all.", "Mrs Varga returned.",
+              "it rained.", "Ilse Varga smiled. Omar Haddad nodded. Haddad left."] * 3)
+    whole = terms.mentions(texts, by="doc_id", progress=False, n_jobs=1)
+    monkeypatch.setattr(_parallel, "CHUNK_CHARS", 40)
+    pd.testing.assert_frame_equal(terms.mentions(texts, by="doc_id", progress=False, n_jobs=1), whole)
+    assert whole.groupby("name")["count"].sum().to_dict() == {"Ilse Varga": 12, "Omar Haddad": 6}
+    assert terms.mentions(["no names", ""], progress=False, n_jobs=1).empty
 
 
 def test_rules_value_passes_to_functions():

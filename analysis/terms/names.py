@@ -78,18 +78,26 @@ def article_rows(doc_id, mentions: Sequence[Mention], resolved: Sequence[Resolve
 
     Each row is a tuple in the order of :data:`ROW_COLUMNS`.
     """
+    return [(doc_id, *k, n) for k, n in _article_counts(mentions, resolved, rules).items()]
+
+
+def _article_counts(mentions: Sequence[Mention], resolved: Sequence[Resolved | None], rules: NameRules) -> dict:
+    """The rows of :func:`article_rows` as ``{fields between doc_id and count: count}``."""
     honorifics = rules.honorifics
     # Mentions repeat within an article: counted first (a loop in C), each distinct one made a row once.
-    # Both counters keep the order of first mention, as the rows must for merge's tie rules.
+    # Both keep the order of first mention, as the rows must for merge's tie rules.
     seen = Counter(zip(map(_WRITTEN, mentions), map(_TITLE, mentions), map(_KIND, mentions), resolved))
-    found = Counter()
+    found: dict[tuple, int] = {}
+    get = found.get
     for (written, title, kind, r), n in seen.items():
         if r is not None:
             honorific = kind == TITLED and any(bare_word(w) in honorifics for w in title.split())
             if "  " in written or "\n" in written:
                 written = " ".join(written.split())
-            found[(written, r.key, r.display, r.status, "|".join(r.candidates), r.person, honorific)] += n
-    return [(doc_id, *k, n) for k, n in found.items()]
+            row = (written, r.key, r.display, r.status, "|".join(r.candidates) if r.candidates else "", r.person,
+                   honorific)
+            found[row] = get(row, 0) + n
+    return found
 
 
 _WRITTEN, _TITLE, _KIND = (operator.itemgetter(Mention._fields.index(f)) for f in ("written", "title", "kind"))
@@ -128,6 +136,42 @@ def mention_rows(texts: Sequence, doc_ids: Sequence, rules: NameRules = DEFAULT_
     {'written': ['Mr Arafat', 'Yasser Arafat'], 'display': ['Yasser Arafat', 'Yasser Arafat'], 'count': [1, 1]}
     """
     return rows_table(_batch_rows(texts, doc_ids, rules, check_bare))
+
+
+def _batch_columns(texts: Sequence, doc_ids: Sequence, rules: NameRules, check_bare: bool) -> tuple | None:
+    """The rows of :func:`mention_rows` column by column, as arrays (None: no rows), doc ids as int64.
+
+    What a worker sends back: unpickling a few arrays and joining them costs
+    the parent far less than a million tuples, and the parent does it alone.
+    """
+    fields: list[tuple] = []
+    counts: list[int] = []
+    ids: list = []
+    for doc_id, text in zip(doc_ids, texts):
+        if not isinstance(text, str) or not text:
+            continue
+        mentions = find(text, rules)
+        found = _article_counts(mentions, resolve(mentions, text, rules, check_bare=check_bare), rules)
+        fields.extend(found)
+        counts.extend(found.values())
+        ids.extend(itertools.repeat(doc_id, len(found)))
+    if not fields:
+        return None
+    return tuple(np.array(column, dtype=_ROW_DTYPES.get(name, object))
+                 for name, column in zip(ROW_COLUMNS, [ids, *zip(*fields), counts]))
+
+
+_ROW_DTYPES = {"doc_id": np.int64, "count": np.int64, "person": bool, "honorific": bool}
+
+
+def _columns_table(parts: list) -> pd.DataFrame:
+    """The rows of several :func:`_batch_columns` results as one table (``doc_id`` int64, not object)."""
+    parts = [p for p in parts if p is not None]
+    if not parts:
+        return rows_table([])
+    return pd.DataFrame({name: pd.Series(np.concatenate([p[i] for p in parts]), copy=False,
+                                         dtype=_ROW_DTYPES.get(name, object))
+                         for i, name in enumerate(ROW_COLUMNS)}, copy=False)
 
 
 def _batch_rows(texts: Sequence, doc_ids: Sequence, rules: NameRules, check_bare: bool) -> list[tuple]:
@@ -193,9 +237,21 @@ def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES, texts: Sequence[
     columns = ["doc_id", "written", "key", "name", "count"]
     if rows.empty:
         return pd.DataFrame({c: pd.Series(dtype="int64" if c == "count" else object) for c in columns})
-    table = rows.reset_index(drop=True)
+    return pd.DataFrame(_merged_columns(rows, rules, texts))
+
+
+def _merged_columns(rows: pd.DataFrame, rules: NameRules, texts: Sequence[str] | None) -> dict[str, np.ndarray]:
+    """The columns of :func:`merge`'s result for rows that are not empty, as arrays (text as Python strings)."""
+    # Plain arrays until the result: the table has a row per article and name (millions for a large
+    # corpus), and a table pandas builds of them turns every text column into Arrow strings.
+    doc_ids = rows["doc_id"].to_numpy()
+    keys = rows["key"].to_numpy(dtype=object)
+    written = rows["written"].to_numpy(dtype=object)
+    displays = rows["display"].to_numpy(dtype=object)
+    candidates = rows["candidates"].to_numpy(dtype=object)
+    honorific = rows["honorific"].to_numpy(dtype=bool)
     # The statuses factorized once: comparing millions of Python strings is slow, and it is done for five.
-    state, states = pd.factorize(table["status"].to_numpy(dtype=object))
+    state, states = pd.factorize(rows["status"].to_numpy(dtype=object))
     codes = {value: i for i, value in enumerate(states)}
 
     def has(value: str) -> np.ndarray:
@@ -204,45 +260,37 @@ def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES, texts: Sequence[
     is_named = has(NAMED)
     is_pending_bare = has(PENDING_BARE)
     # Full person names by the number of articles carrying them as a person, per surname.
-    articles = table.loc[table["person"].to_numpy(dtype=bool), ["doc_id", "key"]].drop_duplicates()
-    articles = articles.groupby("key").size().to_dict()
+    person = rows["person"].to_numpy(dtype=bool)
+    articles = _plain(doc_id=doc_ids[person], key=keys[person]).drop_duplicates().groupby("key").size().to_dict()
     by_surname: dict[str, Counter] = defaultdict(Counter)
     for key, n in articles.items():
         by_surname[surname(key)][key] += int(n)
     chosen = {s: _dominant(c) for s, c in by_surname.items()}
     # How often the articles using a bare word resolve it themselves: one word written, a full name meant.
-    doc_ids = table["doc_id"].to_numpy()
-    keys = table["key"].to_numpy(dtype=object)
-    written = table["written"].to_numpy(dtype=object)
     settled = np.flatnonzero(is_named | has(AMBIGUOUS))
     settled = settled[np.fromiter((" " not in w and " " in k for w, k in zip(written[settled], keys[settled])),
                                   dtype=bool, count=len(settled))]
-    resolved_docs = (pd.DataFrame({"surname": _each(written[settled], lambda w: name_key(w, rules)),
-                                   "doc_id": doc_ids[settled]})
+    resolved_docs = (_plain(surname=_each(written[settled], lambda w: name_key(w, rules)), doc_id=doc_ids[settled])
                      .groupby("surname")["doc_id"].nunique().to_dict())
-    status = table["status"]
-    unchecked = has(UNCHECKED)
-    if unchecked.any():
+    status = rows["status"].to_numpy(dtype=object)
+    live = ~has(UNCHECKED)
+    if not live.all():
         if texts is None:
             raise ValueError("rows hold unchecked bare words (check_bare=False); pass texts=, the articles "
                              "indexed by doc_id")
         # A bare word can join a person only when a person carries it as surname and some article
         # resolves it itself (else open_docs cannot matter): only those are read in their article.
         hopeful = {k for k, target in chosen.items() if target is not None and resolved_docs.get(k, 0) > 0}
-        check = np.flatnonzero(unchecked)
+        check = np.flatnonzero(~live)
         check = check[np.fromiter((k in hopeful for k in keys[check]), dtype=bool, count=len(check))]
-        words = table["display"].to_numpy(dtype=object)[check].tolist()
-        in_lowercase = (used_in_lowercase(texts[d], w) for d, w in zip(doc_ids[check].tolist(), words))
-        bare = check[~np.fromiter(in_lowercase, dtype=bool, count=len(check))]
-        unchecked[bare] = False
+        bare = check[_bare_words(check, keys, displays, doc_ids, texts, resolved_docs, is_pending_bare)]
+        live[bare] = True
         is_pending_bare[bare] = True
-        table = table[~unchecked].reset_index(drop=True)
-        status = table["status"].where(~is_pending_bare[~unchecked], PENDING_BARE)
-        is_named, is_pending_bare = is_named[~unchecked], is_pending_bare[~unchecked]
-    open_docs = table[is_pending_bare].groupby("key")["doc_id"].nunique().to_dict()
-    written = table["written"]
-    honorific = table["honorific"].to_numpy(dtype=bool)
-    honorific_surnames = set(table.loc[(status == PENDING_TITLED).to_numpy(dtype=bool) & honorific, "key"])
+        status = status.copy()
+        status[bare] = PENDING_BARE
+    open_docs = _plain(key=keys[is_pending_bare], doc_id=doc_ids[is_pending_bare]).groupby("key")["doc_id"]
+    open_docs = open_docs.nunique().to_dict()
+    honorific_surnames = set(keys[live & (status == PENDING_TITLED) & honorific])
 
     def settle(s: str, key: str, said: str, by_honorific: bool, candidates: str) -> tuple[str, str | None, bool]:
         """``(key, display or None to keep it, kept)`` of one row the article left open."""
@@ -265,15 +313,13 @@ def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES, texts: Sequence[
             return name_key(said, rules), said, True
         return key, None, True
 
-    keys = table["key"].to_numpy(dtype=object)
-    displays = table["display"].to_numpy(dtype=object)
-    keep = np.ones(len(table), dtype=bool)
-    open_rows = np.flatnonzero(~is_named)
+    keep = live.copy()
+    open_rows = np.flatnonzero(live & ~is_named)
     if len(open_rows):
         # Decided once per distinct row: the same surname recurs across the corpus.
-        fields = ["status", "key", "written", "honorific", "candidates"]
-        part = table.loc[open_rows, fields].assign(status=status.iloc[open_rows].to_numpy())
-        ids = part.groupby(fields, sort=False, dropna=False).ngroup().to_numpy()
+        part = _plain(status=status[open_rows], key=keys[open_rows], written=written[open_rows],
+                      honorific=honorific[open_rows], candidates=candidates[open_rows])
+        ids = part.groupby(list(part.columns), sort=False, dropna=False).ngroup().to_numpy()
         decided = [settle(*values) for values in part.drop_duplicates().itertuples(index=False, name=None)]
         new_keys, new_displays, kept = (np.array(c, dtype=object) for c in zip(*decided))
         keys = keys.copy()
@@ -282,17 +328,58 @@ def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES, texts: Sequence[
         displays = displays.copy()
         displays[open_rows[changed]] = new_displays[ids][changed]
         keep[open_rows] = kept[ids].astype(bool)
-    keys, displays = keys[keep], displays[keep]
-    out = pd.DataFrame({"doc_id": table["doc_id"].to_numpy()[keep], "written": written.to_numpy(dtype=object)[keep],
-                        "key": keys, "display": displays, "count": table["count"].to_numpy(dtype="int64")[keep]})
+    keys, displays, written = keys[keep], displays[keep], written[keep]
+    counts = rows["count"].to_numpy(dtype="int64")[keep]
     # The name shown: the most frequent form among the entity's own mentions (those
     # whose display folds to its key), initials dropped.
-    own = out[keys == _each(displays, lambda d: name_key(d, rules))]
-    shown = (own.groupby(["key", "display"], sort=False)["count"].sum().reset_index()
+    own = keys == _each(displays, lambda d: name_key(d, rules))
+    shown = (_plain(key=keys[own], display=displays[own], count=counts[own])
+             .groupby(["key", "display"], sort=False)["count"].sum().reset_index()
              .sort_values(["key", "count", "display"], ascending=[True, False, True], kind="stable")
-             .drop_duplicates("key").set_index("key")["display"].map(clean_name))
-    out["name"] = out["key"].map(shown).fillna(out["display"])
-    return out[columns].reset_index(drop=True)
+             .drop_duplicates("key"))
+    shown = dict(zip(shown["key"].tolist(), map(clean_name, shown["display"].tolist())))
+    key_codes, unique_keys = pd.factorize(keys)
+    names = np.array([shown.get(k) for k in unique_keys], dtype=object)[key_codes]
+    unnamed = names == None  # noqa: E711 (elementwise)
+    names[unnamed] = displays[unnamed]
+    return {"doc_id": doc_ids[keep], "written": written, "key": keys, "name": names, "count": counts}
+
+
+def _bare_words(check: np.ndarray, keys: np.ndarray, words: np.ndarray, doc_ids: np.ndarray, texts: Sequence[str],
+                resolved_docs: dict, is_pending_bare: np.ndarray) -> np.ndarray:
+    """Which rows ``check`` (unchecked bare words) are names: their article never uses the word in lowercase.
+
+    Looked up surname by surname, and only as long as the answer can matter: a bare surname joins its
+    person only when at most ``1 / BARE_RESOLVED_SHARE - 1`` times as many articles leave it open as
+    resolve it; once more articles than that are known to leave it open, every bare row of the surname
+    is left out whatever the others hold, and they are not read (most of the reading is of common words
+    such as ``Republicans``, open in thousands of articles and resolved in a few).
+    """
+    found = np.zeros(len(check), dtype=bool)
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for j, key in enumerate(keys[check].tolist()):
+        by_key[key].append(j)
+    docs = doc_ids[check].tolist()
+    words = words[check].tolist()
+    already = defaultdict(set)  # articles where the surname is open without a check
+    for key, doc in zip(keys[is_pending_bare].tolist(), doc_ids[is_pending_bare].tolist()):
+        already[key].add(doc)
+    for key, rows in by_key.items():
+        n_resolved = resolved_docs.get(key, 0)
+        opened = set(already.get(key, ()))
+        for j in rows:
+            if n_resolved < BARE_RESOLVED_SHARE * (n_resolved + len(opened)):
+                break
+            if not used_in_lowercase(texts[docs[j]], words[j]):
+                found[j] = True
+                opened.add(docs[j])
+    return found
+
+
+def _plain(**columns: np.ndarray) -> pd.DataFrame:
+    """A table of ``columns`` as they are: text stays Python strings (no Arrow strings made)."""
+    return pd.DataFrame({name: pd.Series(values, dtype=values.dtype, copy=False) for name, values in columns.items()},
+                        copy=False)
 
 
 def _each(values, func) -> np.ndarray:
@@ -399,12 +486,15 @@ def mentions(
     frame = corpus_frame(data)
     columns = by_columns(frame, by)
     # Articles are numbered by position: the merge counts articles, and a corpus may repeat a doc_id.
-    func = functools.partial(_batch_rows, rules=rules, check_bare=False)
+    func = functools.partial(_batch_columns, rules=rules, check_bare=False)
     texts = texts_of(frame)
     work = _parallel.batches(texts, range(len(frame)), chunk_chars=_parallel.CHUNK_CHARS // 4)
-    rows = [row for part in _parallel.map_batches(func, work, n_jobs=n_jobs, progress=progress, total=len(frame),
-                                                  desc="mentions") for row in part]
-    merged = merge(rows_table(rows), rules, texts)
+    parts = list(_parallel.map_batches(func, work, n_jobs=n_jobs, progress=progress, total=len(frame),
+                                       desc="mentions"))
+    rows = _columns_table(parts)
+    # The merged rows as Python strings (merge's own result makes Arrow strings of them, a cost for
+    # millions of rows); only the names of the final table become Arrow strings.
+    merged = _plain(**_merged_columns(rows, rules, texts)) if len(rows) else merge(rows)
     codes, keys = group_codes(frame[columns].reset_index(drop=True)) if columns else (None, None)
     positions = merged[DOC_ID].to_numpy(dtype=np.int64)
     merged[GROUP] = codes[positions] if codes is not None else np.zeros(len(merged), dtype=np.int64)
@@ -416,4 +506,6 @@ def mentions(
     table = table.sort_values([GROUP, COUNT, DOC_COUNT, NAME], ascending=[True, False, False, True],
                               kind="stable")
     table = table[[GROUP, *MENTION_COLUMNS]].reset_index(drop=True)
+    if len(merged):
+        table[NAME] = table[NAME].astype("str")
     return with_keys(table, None if keys is None else group_frame(keys, columns))

@@ -36,6 +36,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from analysis.text.lowercase import used_in_lowercase
 from analysis.text.name_rules import DEFAULT_RULES, NameRules
 
 # --- finding mentions ------------------------------------------------------------------
@@ -108,30 +109,6 @@ def _sentence_start(text: str, pos: int) -> bool:
             return True
         i -= 1
     return i < 0 or text[i] in ".!?:;\n\u2014\u2013-|"
-
-
-def used_in_lowercase(text: str, word: str) -> bool:
-    """Whether ``text`` has ``word`` in lowercase as a whole word (``said yesterday`` for ``Yesterday``).
-
-    Examples
-    --------
-    >>> used_in_lowercase("Yesterday it rained; not yesterday's rain.", "Yesterday")
-    True
-    >>> used_in_lowercase("Putin met Putinism's critics.", "Putin")
-    False
-    """
-    low = word.lower()
-    if low == word:
-        return False
-    n = len(low)
-    i = text.find(low)
-    while i >= 0:
-        before = text[i - 1] if i else " "
-        after = text[i + n] if i + n < len(text) else " "
-        if not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-"):
-            return True
-        i = text.find(low, i + 1)
-    return False
 
 
 def bare_word(word: str) -> str:
@@ -278,8 +255,9 @@ def find(text: str, rules: NameRules = DEFAULT_RULES) -> list[Mention]:
     connectors = rules.connectors
     single_words, runs = _scan_memo(rules)
     new = tuple.__new__
+    lowercase: dict[str, bool] = {}  # used_in_lowercase of this text, per word asked
     for match in _run_pattern(connectors).finditer(text):
-        start = match.start()
+        start, end = match.span()
         prev = text[start - 1] if start else " "
         inside = prev.isalnum() or prev in _TOKEN_JOINERS
         if inside and prev == "-":
@@ -290,12 +268,12 @@ def find(text: str, rules: NameRules = DEFAULT_RULES) -> list[Mention]:
                                            or not text[start - 2 - len(particle)].isalnum()):
                 start -= len(particle) + 1
                 inside = False
-        if match.group(1) is None:
+        if match.lastindex is None:
             # One word: the common case, decided once per spelling (a function word that opens a
             # sentence is no name: only that needs the text around it).
             if inside:
                 continue
-            written = text[start : match.end()]
+            written = text[start:end]
             found = single_words.get(written)
             if found is None:
                 found = single_words[written] = _single_word(written, rules)
@@ -306,14 +284,25 @@ def find(text: str, rules: NameRules = DEFAULT_RULES) -> list[Mention]:
             continue
         # Several words: decided once per run as written, where it starts (inside a token, opening a
         # sentence), and the answers the decision took from the text (which words it uses in lowercase).
-        run = text[start : match.end()]
+        run = text[start:end]
         opening = not inside and _sentence_start(text, start)
         found = runs.get((run, inside, opening))
-        if found is None or (found[0] and not all(used_in_lowercase(text, w) == used for w, used in found[0])):
+        if found is not None and found[0]:
+            # The decision stands when the text answers as the one it was taken on.
+            for w, was in found[0]:
+                answer = lowercase.get(w)
+                if answer is None:
+                    answer = lowercase[w] = used_in_lowercase(text, w)
+                if answer != was:
+                    found = None
+                    break
+        if found is None:
             asked: list[tuple[str, bool]] = []
 
-            def used(word: str, text=text, asked=asked) -> bool:
-                answer = used_in_lowercase(text, word)
+            def used(word: str, text=text, asked=asked, lowercase=lowercase) -> bool:
+                answer = lowercase.get(word)
+                if answer is None:
+                    answer = lowercase[word] = used_in_lowercase(text, word)
                 asked.append((word, answer))
                 return answer
 
@@ -570,6 +559,9 @@ def resolve(mentions: Sequence[Mention], text: str, rules: NameRules = DEFAULT_R
     ['Yasser Arafat', 'Yasser Arafat', None, 'Yasser Arafat']
     """
     cache = _key_cache(rules.connectors)
+    if len(_SHOWN) > _KEYS_LIMIT:
+        _SHOWN.clear()
+    shown = _SHOWN
     connectors = rules.connectors
     keys = []
     fulls = []
@@ -594,7 +586,10 @@ def resolve(mentions: Sequence[Mention], text: str, rules: NameRules = DEFAULT_R
         key, last = keys[i], surname(keys[i])
         if key not in displays:
             name = mentions[i][3]
-            displays[key] = clean_name(name)
+            display = shown.get(name)
+            if display is None:
+                display = shown[name] = clean_name(name)
+            displays[key] = display
             # The article-level test only matters where a surname may join the name.
             if last in wanted:
                 person[key] = _person_in_article(name, text, bare_words, lowercase, rules)
@@ -619,6 +614,10 @@ def resolve(mentions: Sequence[Mention], text: str, rules: NameRules = DEFAULT_R
             value = Resolved(chosen, displays[chosen], AMBIGUOUS, distinct)
         out.append(value)
     return out
+
+
+# Full names as shown (clean_name), already made: names repeat across a corpus.
+_SHOWN: dict[str, str] = {}
 
 
 def _decide(name: str, kind: str, key: str, displays: dict, person: dict, people: dict, calendar: frozenset,
