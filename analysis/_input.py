@@ -148,26 +148,6 @@ def texts_of(frame: pd.DataFrame) -> list[str]:
     return texts
 
 
-def list_corpus(texts: list | tuple) -> tuple[list[str], list[str]]:
-    """The doc ids and :func:`texts_of` of ``corpus_frame(texts)`` for a list or tuple of texts, without the table.
-
-    For a function that reads only the ids and the texts: building the table
-    costs milliseconds on a first call (pandas' first string column), and the
-    ids of a list are its positions.
-
-    Examples
-    --------
-    >>> list_corpus(["Rain.", None])
-    (['0', '1'], ['Rain.', ''])
-    """
-    values = list(texts)
-    ids = [str(i) for i in range(len(values))]
-    out = [t if isinstance(t, str) else "" for t in values]
-    if any(not isinstance(v, str) and not is_missing(v) for v in values):
-        warn_not_text(values, ids)
-    return ids, out
-
-
 #: Texts named in the warning about values that are not texts.
 _NAMED = 5
 

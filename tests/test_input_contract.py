@@ -214,18 +214,3 @@ def test_str_series_refuses_a_lone_surrogate_as_pandas_does():
     with pytest.raises(UnicodeEncodeError):
         _input.str_series(["\ud800"])
 
-
-def test_list_corpus_is_the_table_s_ids_and_texts():
-    import warnings
-
-    values = ["Rain.", None, float("nan"), 2017, "Sun.", b"bytes"]
-    frame = _input.corpus_frame(values)
-    with warnings.catch_warnings(record=True) as from_table:
-        warnings.simplefilter("always")
-        expected = (frame["doc_id"].tolist(), _input.texts_of(frame))
-    with warnings.catch_warnings(record=True) as from_list:
-        warnings.simplefilter("always")
-        got = _input.list_corpus(tuple(values))
-    assert got == expected
-    assert [str(w.message) for w in from_list] == [str(w.message) for w in from_table]
-    assert _input.list_corpus([]) == ([], [])

@@ -30,7 +30,6 @@ from analysis._input import (
     corpus_frame,
     MISSING_GROUP,
     group_names,
-    list_corpus,
     str_series,
     texts_of,
 )
@@ -220,9 +219,6 @@ def _scores(c: dict) -> dict:
 
 def _articles(data, keep) -> tuple[list[str], list[str], pd.DataFrame | None]:
     """Doc ids, texts and the kept columns of ``data`` (a DataFrame, Series or list of texts)."""
-    if keep is None and isinstance(data, (list, tuple)):
-        ids, texts = list_corpus(data)
-        return ids, texts, None
     frame = corpus_frame(data)
     kept = None
     if keep is not None:
