@@ -255,9 +255,8 @@ def find(text: str, rules: NameRules = DEFAULT_RULES) -> list[Mention]:
     connectors = rules.connectors
     single_words, runs = _scan_memo(rules)
     new = tuple.__new__
-    lowercase: dict[str, bool] = {}  # used_in_lowercase of this text, per word asked
     for match in _run_pattern(connectors).finditer(text):
-        start, end = match.span()
+        start = match.start()
         prev = text[start - 1] if start else " "
         inside = prev.isalnum() or prev in _TOKEN_JOINERS
         if inside and prev == "-":
@@ -268,12 +267,12 @@ def find(text: str, rules: NameRules = DEFAULT_RULES) -> list[Mention]:
                                            or not text[start - 2 - len(particle)].isalnum()):
                 start -= len(particle) + 1
                 inside = False
-        if match.lastindex is None:
+        if match.group(1) is None:
             # One word: the common case, decided once per spelling (a function word that opens a
             # sentence is no name: only that needs the text around it).
             if inside:
                 continue
-            written = text[start:end]
+            written = text[start : match.end()]
             found = single_words.get(written)
             if found is None:
                 found = single_words[written] = _single_word(written, rules)
@@ -284,25 +283,14 @@ def find(text: str, rules: NameRules = DEFAULT_RULES) -> list[Mention]:
             continue
         # Several words: decided once per run as written, where it starts (inside a token, opening a
         # sentence), and the answers the decision took from the text (which words it uses in lowercase).
-        run = text[start:end]
+        run = text[start : match.end()]
         opening = not inside and _sentence_start(text, start)
         found = runs.get((run, inside, opening))
-        if found is not None and found[0]:
-            # The decision stands when the text answers as the one it was taken on.
-            for w, was in found[0]:
-                answer = lowercase.get(w)
-                if answer is None:
-                    answer = lowercase[w] = used_in_lowercase(text, w)
-                if answer != was:
-                    found = None
-                    break
-        if found is None:
+        if found is None or (found[0] and not all(used_in_lowercase(text, w) == used for w, used in found[0])):
             asked: list[tuple[str, bool]] = []
 
-            def used(word: str, text=text, asked=asked, lowercase=lowercase) -> bool:
-                answer = lowercase.get(word)
-                if answer is None:
-                    answer = lowercase[word] = used_in_lowercase(text, word)
+            def used(word: str, text=text, asked=asked) -> bool:
+                answer = used_in_lowercase(text, word)
                 asked.append((word, answer))
                 return answer
 
