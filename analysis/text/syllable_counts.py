@@ -437,32 +437,26 @@ def word_properties(lowers, marked: frozenset = frozenset()) -> tuple[np.ndarray
 def _rule_batch(words: list[str]) -> dict[str, tuple[int, bool]]:
     """``(syllables, complex)`` of words the table lacks: the rules of :func:`ruled_syllables` and
     :func:`complex_lower`, with every guess made in one pass and every lookup in one more batch."""
-    plain, compound, owners, other = [], [], [], []
+    plain, compound, other = [], [], []
     for w in words:
         if not _NOT_PLAIN.search(w):
             plain.append(w)
         elif "-" in w:
             (other if _NOT_PART.search(w) else compound).append(w)
-        elif w.endswith("'s") and not _NOT_PLAIN.search(w, 0, len(w) - 2):
-            owners.append(w)
         elif w.endswith("'s") or (_MAY_BE_ADDRESS.search(w) and is_address(w)):
             other.append(w)
         else:
             plain.append(w)  # no parts and no possessive ("10.3", "o'clock"): the rules guess it whole
     # A plain word is its guess; only its complex flag, when it has 3+
     # syllables, may look a stem up. Each part of a compound of plain parts
-    # ("seven-year-old") is looked up, else guessed; the possessive of a
-    # plain word ("labour's") is its base's count and a sounded -'s, else its
-    # guess; the others (addresses, compounds of those, possessives of
-    # compounds) go through the rules word by word.
+    # ("seven-year-old") is looked up, else guessed; the others (possessives,
+    # addresses, compounds of those) go through the rules word by word.
     parts = [[p for p in w.split("-") if p] for w in compound]
     needs = [_needed(w) for w in other]
-    leaves = list(dict.fromkeys([s for _, guesses in needs for s in guesses] + [p for ps in parts for p in ps]
-                                + owners))
+    leaves = list(dict.fromkeys([s for _, guesses in needs for s in guesses] + [p for ps in parts for p in ps]))
     guessed = guess_many(plain + leaves).tolist()
     plain_syl, guess = guessed[: len(plain)], dict(zip(leaves, guessed[len(plain) :])).__getitem__
     subwords = [s for lookups, _ in needs for s in lookups] + [p for ps in parts for p in ps]
-    subwords += [w[:-2] for w in owners]
     subwords += [s for w, n in zip(plain, plain_syl) if n >= 3 for s in _needed(w)[0]]
     subwords = list(dict.fromkeys(subwords))
     sub_syl, _, _ = _table_lookup(subwords)
@@ -472,13 +466,6 @@ def _rule_batch(words: list[str]) -> dict[str, tuple[int, bool]]:
         counts = [n if (n := lookup(p)) is not None else guess(p) for p in word_parts]
         n = sum(counts) or 1
         out[word] = (n, n >= 3 and max(counts) >= 3)
-    for word in owners:
-        # ruled_syllables and complex_lower of such a word: it has no parts
-        # and no inflection, so it is complex when it has 3+ syllables.
-        base = word[:-2]
-        n = lookup(base)
-        n = guess(word) if n is None else n + (base[-1:] in ("s", "x", "z") or base.endswith(("ce", "ge", "ch", "sh")))
-        out[word] = (n, n >= 3)
     for word in other:
         n = ruled_syllables(word, lookup, guess)
         out[word] = (n, complex_lower(word, n, lookup, guess))
