@@ -135,7 +135,12 @@ def mention_rows(texts: Sequence, doc_ids: Sequence, rules: NameRules = DEFAULT_
     >>> rows[["written", "display", "count"]].to_dict("list")
     {'written': ['Mr Arafat', 'Yasser Arafat'], 'display': ['Yasser Arafat', 'Yasser Arafat'], 'count': [1, 1]}
     """
-    return rows_table(_batch_rows(texts, doc_ids, rules, check_bare))
+    doc_ids = pd.Series(list(doc_ids), dtype=object)
+    table = _columns_table([_batch_columns(texts, range(len(doc_ids)), rules, check_bare)])
+    # The batch counts by position; the caller's ids, whatever their type, are put back as given
+    # (object, not inferred as strings).
+    table["doc_id"] = pd.Series(doc_ids.to_numpy()[table["doc_id"].to_numpy(dtype=np.int64)], dtype=object)
+    return table
 
 
 def _batch_columns(texts: Sequence, doc_ids: Sequence, rules: NameRules, check_bare: bool) -> tuple | None:
@@ -172,17 +177,6 @@ def _columns_table(parts: list) -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(np.concatenate([p[i] for p in parts]), copy=False,
                                          dtype=_ROW_DTYPES.get(name, object))
                          for i, name in enumerate(ROW_COLUMNS)}, copy=False)
-
-
-def _batch_rows(texts: Sequence, doc_ids: Sequence, rules: NameRules, check_bare: bool) -> list[tuple]:
-    """The rows of :func:`mention_rows` as tuples (what a batch sends back: its table is made once, whole)."""
-    rows: list[tuple] = []
-    for doc_id, text in zip(doc_ids, texts):
-        if not isinstance(text, str) or not text:
-            continue
-        mentions = find(text, rules)
-        rows.extend(article_rows(doc_id, mentions, resolve(mentions, text, rules, check_bare=check_bare), rules))
-    return rows
 
 
 # --- the corpus -------------------------------------------------------------------------------
