@@ -124,7 +124,9 @@ def _sums_per_word(mask: np.ndarray, offsets: np.ndarray) -> np.ndarray:
     """Sums of ``mask`` over each word's bytes, ``offsets`` bounding the words."""
     if len(mask) and np.diff(offsets).all():
         # Each word's bytes summed in place: no running sum over all of them.
-        return np.add.reduceat(mask, offsets[:-1], dtype=np.int64)
+        # In 32 bits (no word comes near 2**31 bytes): numpy casts the whole
+        # mask to the sum's type first, and int32 is half of int64.
+        return np.add.reduceat(mask, offsets[:-1], dtype=np.int32).astype(np.int64)
     return np.diff(np.concatenate(([0], np.cumsum(mask)))[offsets])  # an empty word (words() makes none) sums to 0
 
 
@@ -146,7 +148,11 @@ def sums_by_run(values: np.ndarray, ends: np.ndarray) -> np.ndarray:
     out = np.zeros(len(ends), dtype=np.int64)
     filled = ends > starts
     if filled.any():
-        out[filled] = np.add.reduceat(values, starts[filled], dtype=np.int64)
+        # numpy casts the whole array to the sum's type first: booleans, which
+        # sum to at most their count, are summed in 32 bits (half the copy,
+        # a quarter of the time).
+        wide = values.dtype != bool or len(values) >= 2**31
+        out[filled] = np.add.reduceat(values, starts[filled], dtype=np.int64 if wide else np.int32)
     return out
 
 
@@ -200,17 +206,19 @@ class WordStream:
                 prev = offset
             pieces.append(text[prev:])
         codes, uniques, unique_array = coded_words_arrow("".join(pieces))
-        marker = codes[:4]
+        # Codes number the words in order of first appearance: the four
+        # markers, which lead the stream, are 0 (article), 1 (sentence), 2
+        # and 3 (quotation opens, closes), and every other word is 4 or more.
         codes = codes[4:]
         # The markers cut the words into runs: each run lies in the article,
         # sentence and quotation depth the markers before it leave, so every
         # word's membership is its run's, repeated (no per-word running sums).
-        at = np.flatnonzero((codes == marker[0]) | (codes == marker[1]) | (codes == marker[2]) | (codes == marker[3]))
+        at = np.flatnonzero(codes < 4)
         kind = codes[at]
         words_before = at - np.arange(len(at))
         n_words = len(codes) - len(at)
         run_lengths = np.diff(np.concatenate(([0], words_before, [n_words])))
-        is_doc = kind == marker[0]
+        is_doc = kind == 0
 
         def after_each(values: np.ndarray) -> np.ndarray:
             """A running count over the markers: its value in each run (before the first marker: 0), per run."""
@@ -219,13 +227,15 @@ class WordStream:
         self.n_articles = len(texts)
         self.n_sentences_raw = np.asarray(n_sent, dtype=np.int64)
         self.sentence_article = np.repeat(np.arange(len(texts)), self.n_sentences_raw)
-        self.article = np.repeat(after_each(is_doc) - 1, run_lengths)
-        self.sentence = np.repeat(after_each(kind == marker[1]) - 1, run_lengths)
+        # Each sentence's words run from its marker to the next sentence's (only
+        # whitespace lies outside sentences): kept as bounds, not a number per word.
+        self.sentence_starts = words_before[kind == 1]
         # Repeated as booleans: one byte a word.
-        self.in_quote = np.repeat(after_each((kind == marker[2]).astype(np.int64) - (kind == marker[3])) > 0,
+        self.in_quote = np.repeat(after_each((kind == 2).astype(np.int64) - (kind == 3)) > 0,
                                   run_lengths)
-        self.first = np.ones(n_words, dtype=bool)
-        self.first[1:] = self.sentence[1:] != self.sentence[:-1]
+        self.first = np.zeros(n_words, dtype=bool)
+        self.first[self.sentence_starts[self.sentence_starts < n_words]] = True
+        self.first[:1] = True
         self.codes = np.delete(codes, at)
         self.uniques = uniques
         self.n_chars = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
@@ -255,15 +265,15 @@ class WordStream:
     def per_article(self, values=None) -> np.ndarray:
         """Sum of ``values`` (default: 1 per word) over each article's words."""
         if values is None:
-            return np.bincount(self.article, minlength=self.n_articles)
+            return np.diff(np.concatenate(([0], self.article_ends)))
         return sums_by_run(values, self.article_ends)
 
     def per_sentence(self, values=None) -> np.ndarray:
         """Sum of ``values`` (default: 1 per word) over each sentence's words."""
-        n = int(self.n_sentences_raw.sum())
+        bounds = np.append(self.sentence_starts, len(self.codes))
         if values is None:
-            return np.bincount(self.sentence, minlength=n)
-        return sums_by_run(values, np.cumsum(np.bincount(self.sentence, minlength=n)))
+            return np.diff(bounds)
+        return sums_by_run(values, bounds[1:])
 
     def syllables(self) -> np.ndarray:
         return self.syl_u[self.codes]
@@ -282,10 +292,15 @@ class WordStream:
         # radix-sorts 16-bit keys, the usual size of a batch's vocabulary.
         key = self.lower
         order = np.argsort(key, kind="stable")
-        sorted_key, sorted_article = key[order], self.article[order]
-        same = (sorted_key[1:] == sorted_key[:-1]) & (sorted_article[1:] == sorted_article[:-1])
-        at = np.flatnonzero(same)
-        later, earlier = order[at + 1], order[at]
+        sorted_key = key[order]
+        same = sorted_key[1:] == sorted_key[:-1]
+        # Each word's article in the smallest integer that holds it: the
+        # batch's word arrays are its biggest memory.
+        article = np.repeat(np.arange(self.n_articles, dtype=np.min_scalar_type(self.n_articles)),
+                            self.per_article())
+        sorted_article = article[order]
+        same &= sorted_article[1:] == sorted_article[:-1]
+        later, earlier = order[1:][same], order[:-1][same]
         # Positions fit 32 bits (a batch is a few megabytes): half the memory
         # for the diversity measures that read them.
         dtype = np.int32 if n < 2**31 else np.int64
