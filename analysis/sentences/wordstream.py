@@ -215,12 +215,14 @@ class WordStream:
                 events.append((end, 0, qclose))
             events.sort()
             prev = 0
+            parts = []
             for offset, _, marker in events:
-                pieces.append(text[prev:offset])
-                pieces.append(marker)
+                parts.append(text[prev:offset])
+                parts.append(marker)
                 prev = offset
-            pieces.append(text[prev:])
-        codes, unique_array = coded_words_arrow("".join(pieces))
+            parts.append(text[prev:])
+            pieces.append("".join(parts))
+        codes, unique_array = coded_words_arrow(pieces)
         # Codes number the words in order of first appearance: the four
         # markers, which lead the stream, are 0 (article), 1 (sentence), 2
         # and 3 (quotation opens, closes), and every other word is 4 or more.

@@ -290,11 +290,14 @@ def coded_words(text: str) -> tuple[np.ndarray, list[str]]:
     return codes, uniques.to_pylist()
 
 
-def coded_words_arrow(text: str):
+def coded_words_arrow(text: str | list[str]):
     """:func:`coded_words` with its ``uniques`` as the Arrow large_string array they were read from.
 
     For a caller that works on the distinct words in Arrow: it need not
-    convert them to Python strings and back.
+    convert them to Python strings and back. ``text`` may be a list of
+    strings, the text in parts: each is encoded to UTF-8 apart, so the
+    whole text is never one string (which takes two or four bytes a
+    character for all of it as soon as one character needs them).
 
     Examples
     --------
@@ -305,7 +308,9 @@ def coded_words_arrow(text: str):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    _, piece_ids, vocabulary = _split([text.encode("utf-8", "surrogatepass").translate(_TABLE_CASED)])
+    parts = [text] if isinstance(text, str) else text
+    encoded = b"".join([part.encode("utf-8", "surrogatepass") for part in parts])
+    _, piece_ids, vocabulary = _split([encoded.translate(_TABLE_CASED)])
     if not len(vocabulary):
         return np.zeros(0, dtype=np.int64), pa.array([], type=pa.large_string())
     # A piece of ASCII letters and digits (most of them) is one word, itself
