@@ -139,9 +139,10 @@ def _mtld_loop(prev: np.ndarray, start: int, end: int, threshold: float) -> floa
     """Factors of one article from ``start`` on, with a plain loop."""
     factors = 0.0
     types = count = 0
-    for i in range(start, end):
+    # Over Python ints: reading a numpy array one element at a time costs more than the loop's own work.
+    for i, p in enumerate(prev[start:end].tolist(), start):
         count += 1
-        if prev[i] < start:
+        if p < start:
             types += 1
         if types <= threshold * count:
             factors += 1
