@@ -13,8 +13,7 @@ import numpy as np
 from analysis.sentences.wordstream import sums_by_run
 
 
-def mattr(prev: np.ndarray, starts: np.ndarray, ends: np.ndarray, article: np.ndarray,
-                 window: int) -> np.ndarray:
+def mattr(prev: np.ndarray, starts: np.ndarray, ends: np.ndarray, window: int) -> np.ndarray:
     """Moving-average type-token ratio of every article at once (Covington & McFall 2010).
 
     Word ``i`` is a new type in each window ``[s, s + window)`` that contains
@@ -22,8 +21,8 @@ def mattr(prev: np.ndarray, starts: np.ndarray, ends: np.ndarray, article: np.nd
     <= s <= min(i, end - window)``. Summing those counts over the words of an
     article gives the sum of distinct counts over all its windows in O(n).
     An article no longer than the window gets its plain type-token ratio.
-    ``article`` is each word's article; the words of an article are one run
-    of the stream, from ``starts`` to ``ends``.
+    The words of an article are one run of the stream, from ``starts`` to
+    ``ends``.
     """
     n_words = ends - starts
     out = np.full(len(starts), np.nan)
@@ -140,9 +139,10 @@ def _mtld_loop(prev: np.ndarray, start: int, end: int, threshold: float) -> floa
     """Factors of one article from ``start`` on, with a plain loop."""
     factors = 0.0
     types = count = 0
-    for i in range(start, end):
+    # Over Python ints: reading a numpy array one element at a time costs more than the loop's own work.
+    for i, p in enumerate(prev[start:end].tolist(), start):
         count += 1
-        if prev[i] < start:
+        if p < start:
             types += 1
         if types <= threshold * count:
             factors += 1

@@ -181,7 +181,7 @@ def _counts(b: WordStream, *, long_sentence: int, window: int) -> dict:
     }
     columns = {k: np.asarray(v).astype(np.int64) for k, v in counts.items()}
     columns.update(median_sentence_words=median, max_sentence_words=maximum,
-                   mattr=mattr(prev, starts, ends, b.article, window), mtld=mtld(prev, nxt, starts, ends))
+                   mattr=mattr(prev, starts, ends, window), mtld=mtld(prev, nxt, starts, ends))
     # Arrays, not a table: the batches' columns are joined and the table made once, in _stats_table.
     return columns
 

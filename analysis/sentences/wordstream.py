@@ -21,16 +21,17 @@ from analysis.text.tokens import english_stop_words
 class _WordTable:
     """What is counted about each distinct word, computed once per process and kept as columns.
 
-    ``ids`` maps a word as written to its row; ``lower_ids`` a lowercase form
-    to its number (the first batch's forms are numbered in order, and put in
-    only when a later batch brings a new form: a process that reads one batch
-    never needs them). Columns (numpy, one value per row): ``lower`` (the
-    lowercase form's number), ``syllables``, ``known`` (in the CMU
-    dictionary), ``stop``, ``complex_first`` / ``complex_later`` (Gunning's
-    complex word, first in its sentence / later: a capitalised word later in
-    a sentence is a proper noun), ``word_chars`` (letters and digits),
-    ``letters``. A batch looks its distinct words up in one pass and computes
-    only the new ones, a batch of them at once.
+    ``ids`` maps a word as written to its row, and ``lower_ids`` a lowercase
+    form to its number; the first batch's words are rows 0, 1, ... and its
+    forms numbers 0, 1, ..., put in the dictionaries only when a later batch
+    needs them (a process that reads one batch never does). Columns (numpy,
+    one value per row): ``lower`` (the lowercase form's number),
+    ``syllables``, ``known`` (in the CMU dictionary), ``stop``,
+    ``complex_first`` / ``complex_later`` (Gunning's complex word, first in
+    its sentence / later: a capitalised word later in a sentence is a proper
+    noun), ``word_chars`` (letters and digits), ``letters``. A batch looks
+    its distinct words up in one pass and computes only the new ones, a
+    batch of them at once.
     """
 
     LIMIT = 1_000_000  # rows kept before the table starts afresh
@@ -41,24 +42,39 @@ class _WordTable:
     def __init__(self):
         self.ids: dict[str, int] = {}
         self.lower_ids: dict[str, int] = {}
+        self._unlisted = None  # the words of rows 0, 1, ... (an Arrow array) not yet in ids
         self._unnumbered = None  # the lowercase forms numbered 0, 1, ... but not yet in lower_ids
         self.columns = {name: np.zeros(0, dtype=dtype) for name, dtype in self.DTYPES.items()}
 
-    def rows(self, words: list[str], array=None) -> np.ndarray:
-        """The rows of distinct ``words``, adding the words not seen yet (``array``: the words as an Arrow
-        string array, when the caller has it)."""
-        if not self.ids and words:
+    def rows(self, words) -> np.ndarray:
+        """The rows of distinct ``words`` (a list, or an Arrow string array), adding the words not seen yet."""
+        import pyarrow as pa
+
+        if not self.ids and self._unlisted is None and len(words):
             # The first batch of the process: every word is new, in order.
-            self._add(words, array)
+            self._unlisted = words if isinstance(words, pa.Array) else pa.array(words, type=pa.string())
+            self._add(self._unlisted)
             return np.arange(len(words), dtype=np.int64)
-        rows = list(map(self.ids.get, words))
+        ids = self._ids()
+        if isinstance(words, pa.Array):
+            words = words.to_pylist()
+        rows = list(map(ids.get, words))
         if None in rows:
             new = list(dict.fromkeys(w for w, r in zip(words, rows) if r is None))
-            if len(self.ids) + len(new) > self.LIMIT:
+            if len(ids) + len(new) > self.LIMIT:
                 self.__init__()
-            self._add(new)
+            first = len(self.ids)
+            self._add(pa.array(new, type=pa.string()), new)
+            self.ids.update(zip(new, range(first, first + len(new))))
             rows = list(map(self.ids.__getitem__, words))
         return np.fromiter(rows, dtype=np.int64, count=len(rows))
+
+    def _ids(self) -> dict[str, int]:
+        """``ids``, with the first batch's words put in first if they are not yet."""
+        if self._unlisted is not None:
+            self.ids.update(zip(self._unlisted.to_pylist(), range(len(self._unlisted))))
+            self._unlisted = None
+        return self.ids
 
     def _lower_ids(self) -> dict[str, int]:
         """``lower_ids``, with the first batch's forms put in first if they are not yet."""
@@ -67,16 +83,16 @@ class _WordTable:
             self._unnumbered = None
         return self.lower_ids
 
-    def _add(self, words: list[str], arr=None) -> None:
+    def _add(self, arr, words: list[str] | None = None) -> None:
+        """Compute the columns of new distinct words ``arr`` (an Arrow string array; ``words``: the same as a
+        list, when the caller has it)."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        if arr is None:
-            arr = pa.array(words, type=pa.string())
         lower_arr = pc.ascii_lower(arr)
         wide = pa.types.is_large_string(arr.type)
         offsets = np.frombuffer(arr.buffers()[1], dtype=np.int64 if wide else np.int32)[
-            arr.offset : arr.offset + len(words) + 1]
+            arr.offset : arr.offset + len(arr) + 1]
         data = np.frombuffer(arr.buffers()[2], dtype=np.uint8)
         # ASCII words (nearly all) are measured on their bytes, in numpy and
         # Arrow; the others (a byte past 127 in UTF-8) in Python, whose
@@ -89,6 +105,7 @@ class _WordTable:
         first_byte = data[offsets[:-1]]
         capital = (first_byte >= ord("A")) & (first_byte <= ord("Z"))
         if other:
+            words = arr.to_pylist() if words is None else words
             lowers = lower_arr.to_pylist()
             for i in other:
                 w = words[i]
@@ -114,17 +131,17 @@ class _WordTable:
                  # Gunning's proper nouns: a capitalised word is complex only first in its sentence.
                  "complex_first": complex_, "complex_later": complex_ & ~capital,
                  "word_chars": word_chars, "letters": letters}
-        first = len(self.ids)
         for name, values in added.items():
             self.columns[name] = np.concatenate([self.columns[name], values.astype(self.DTYPES[name])])
-        self.ids.update(zip(words, range(first, first + len(words))))
 
 
 def _sums_per_word(mask: np.ndarray, offsets: np.ndarray) -> np.ndarray:
     """Sums of ``mask`` over each word's bytes, ``offsets`` bounding the words."""
     if len(mask) and np.diff(offsets).all():
         # Each word's bytes summed in place: no running sum over all of them.
-        return np.add.reduceat(mask, offsets[:-1], dtype=np.int64)
+        # In 32 bits (no word comes near 2**31 bytes): numpy casts the whole
+        # mask to the sum's type first, and int32 is half of int64.
+        return np.add.reduceat(mask, offsets[:-1], dtype=np.int32).astype(np.int64)
     return np.diff(np.concatenate(([0], np.cumsum(mask)))[offsets])  # an empty word (words() makes none) sums to 0
 
 
@@ -146,7 +163,11 @@ def sums_by_run(values: np.ndarray, ends: np.ndarray) -> np.ndarray:
     out = np.zeros(len(ends), dtype=np.int64)
     filled = ends > starts
     if filled.any():
-        out[filled] = np.add.reduceat(values, starts[filled], dtype=np.int64)
+        # numpy casts the whole array to the sum's type first: booleans, which
+        # sum to at most their count, are summed in 32 bits (half the copy,
+        # a quarter of the time).
+        wide = values.dtype != bool or len(values) >= 2**31
+        out[filled] = np.add.reduceat(values, starts[filled], dtype=np.int64 if wide else np.int32)
     return out
 
 
@@ -194,23 +215,27 @@ class WordStream:
                 events.append((end, 0, qclose))
             events.sort()
             prev = 0
+            parts = []
             for offset, _, marker in events:
-                pieces.append(text[prev:offset])
-                pieces.append(marker)
+                parts.append(text[prev:offset])
+                parts.append(marker)
                 prev = offset
-            pieces.append(text[prev:])
-        codes, uniques, unique_array = coded_words_arrow("".join(pieces))
-        marker = codes[:4]
+            parts.append(text[prev:])
+            pieces.append("".join(parts))
+        codes, unique_array = coded_words_arrow(pieces)
+        # Codes number the words in order of first appearance: the four
+        # markers, which lead the stream, are 0 (article), 1 (sentence), 2
+        # and 3 (quotation opens, closes), and every other word is 4 or more.
         codes = codes[4:]
         # The markers cut the words into runs: each run lies in the article,
         # sentence and quotation depth the markers before it leave, so every
         # word's membership is its run's, repeated (no per-word running sums).
-        at = np.flatnonzero((codes == marker[0]) | (codes == marker[1]) | (codes == marker[2]) | (codes == marker[3]))
+        at = np.flatnonzero(codes < 4)
         kind = codes[at]
         words_before = at - np.arange(len(at))
         n_words = len(codes) - len(at)
         run_lengths = np.diff(np.concatenate(([0], words_before, [n_words])))
-        is_doc = kind == marker[0]
+        is_doc = kind == 0
 
         def after_each(values: np.ndarray) -> np.ndarray:
             """A running count over the markers: its value in each run (before the first marker: 0), per run."""
@@ -219,15 +244,16 @@ class WordStream:
         self.n_articles = len(texts)
         self.n_sentences_raw = np.asarray(n_sent, dtype=np.int64)
         self.sentence_article = np.repeat(np.arange(len(texts)), self.n_sentences_raw)
-        self.article = np.repeat(after_each(is_doc) - 1, run_lengths)
-        self.sentence = np.repeat(after_each(kind == marker[1]) - 1, run_lengths)
+        # Each sentence's words run from its marker to the next sentence's (only
+        # whitespace lies outside sentences): kept as bounds, not a number per word.
+        self.sentence_starts = words_before[kind == 1]
         # Repeated as booleans: one byte a word.
-        self.in_quote = np.repeat(after_each((kind == marker[2]).astype(np.int64) - (kind == marker[3])) > 0,
+        self.in_quote = np.repeat(after_each((kind == 2).astype(np.int64) - (kind == 3)) > 0,
                                   run_lengths)
-        self.first = np.ones(n_words, dtype=bool)
-        self.first[1:] = self.sentence[1:] != self.sentence[:-1]
+        self.first = np.zeros(n_words, dtype=bool)
+        self.first[self.sentence_starts[self.sentence_starts < n_words]] = True
+        self.first[:1] = True
         self.codes = np.delete(codes, at)
-        self.uniques = uniques
         self.n_chars = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
         # Words are in stream order, so each article's words are one run; the
         # stream opens with an article's marker, and each article's words end
@@ -239,7 +265,7 @@ class WordStream:
     def _types(self, unique_array) -> None:
         """Properties of each distinct word, from the table shared by all batches of the process
         (``unique_array``: the distinct words as an Arrow array)."""
-        rows = _WORDS.rows(self.uniques, unique_array)
+        rows = _WORDS.rows(unique_array)
         column = {name: values[rows] for name, values in _WORDS.columns.items()}
         # The lowercase forms' numbers in 16 bits, which numpy radix-sorts in
         # occurrences(): the process-wide numbers when they fit (the first
@@ -255,15 +281,15 @@ class WordStream:
     def per_article(self, values=None) -> np.ndarray:
         """Sum of ``values`` (default: 1 per word) over each article's words."""
         if values is None:
-            return np.bincount(self.article, minlength=self.n_articles)
+            return np.diff(np.concatenate(([0], self.article_ends)))
         return sums_by_run(values, self.article_ends)
 
     def per_sentence(self, values=None) -> np.ndarray:
         """Sum of ``values`` (default: 1 per word) over each sentence's words."""
-        n = int(self.n_sentences_raw.sum())
+        bounds = np.append(self.sentence_starts, len(self.codes))
         if values is None:
-            return np.bincount(self.sentence, minlength=n)
-        return sums_by_run(values, np.cumsum(np.bincount(self.sentence, minlength=n)))
+            return np.diff(bounds)
+        return sums_by_run(values, bounds[1:])
 
     def syllables(self) -> np.ndarray:
         return self.syl_u[self.codes]
@@ -282,10 +308,15 @@ class WordStream:
         # radix-sorts 16-bit keys, the usual size of a batch's vocabulary.
         key = self.lower
         order = np.argsort(key, kind="stable")
-        sorted_key, sorted_article = key[order], self.article[order]
-        same = (sorted_key[1:] == sorted_key[:-1]) & (sorted_article[1:] == sorted_article[:-1])
-        at = np.flatnonzero(same)
-        later, earlier = order[at + 1], order[at]
+        sorted_key = key[order]
+        same = sorted_key[1:] == sorted_key[:-1]
+        # Each word's article in the smallest integer that holds it: the
+        # batch's word arrays are its biggest memory.
+        article = np.repeat(np.arange(self.n_articles, dtype=np.min_scalar_type(self.n_articles)),
+                            self.per_article())
+        sorted_article = article[order]
+        same &= sorted_article[1:] == sorted_article[:-1]
+        later, earlier = order[1:][same], order[:-1][same]
         # Positions fit 32 bits (a batch is a few megabytes): half the memory
         # for the diversity measures that read them.
         dtype = np.int32 if n < 2**31 else np.int64

@@ -286,28 +286,33 @@ def coded_words(text: str) -> tuple[np.ndarray, list[str]]:
     >>> [uniques[c] for c in codes]
     ['The', 'cat', 'saw', 'the', 'cat']
     """
-    codes, uniques, _ = coded_words_arrow(text)
-    return codes, uniques
+    codes, uniques = coded_words_arrow(text)
+    return codes, uniques.to_pylist()
 
 
-def coded_words_arrow(text: str):
-    """:func:`coded_words`, and its ``uniques`` as the Arrow large_string array they were read from.
+def coded_words_arrow(text: str | list[str]):
+    """:func:`coded_words` with its ``uniques`` as the Arrow large_string array they were read from.
 
-    For a caller that works on the distinct words in Arrow too: it need not
-    convert the list back.
+    For a caller that works on the distinct words in Arrow: it need not
+    convert them to Python strings and back. ``text`` may be a list of
+    strings, the text in parts: each is encoded to UTF-8 apart, so the
+    whole text is never one string (which takes two or four bytes a
+    character for all of it as soon as one character needs them).
 
     Examples
     --------
-    >>> codes, uniques, array = coded_words_arrow("The cat saw the cat.")
-    >>> array.to_pylist() == uniques
-    True
+    >>> codes, uniques = coded_words_arrow("The cat saw the cat.")
+    >>> codes.tolist(), uniques.to_pylist()
+    ([0, 1, 2, 3, 1], ['The', 'cat', 'saw', 'the'])
     """
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    _, piece_ids, vocabulary = _split([text.encode("utf-8", "surrogatepass").translate(_TABLE_CASED)])
+    parts = [text] if isinstance(text, str) else text
+    encoded = b"".join([part.encode("utf-8", "surrogatepass") for part in parts])
+    _, piece_ids, vocabulary = _split([encoded.translate(_TABLE_CASED)])
     if not len(vocabulary):
-        return np.zeros(0, dtype=np.int64), [], pa.array([], type=pa.large_string())
+        return np.zeros(0, dtype=np.int64), pa.array([], type=pa.large_string())
     # A piece of ASCII letters and digits (most of them) is one word, itself
     # (as PieceMemo has it), and so is one joined by apostrophes or hyphens
     # ("didn't", "seven-year-old": the rules' joined word, as every address
@@ -335,13 +340,12 @@ def coded_words_arrow(text: str):
                               found]).take(pa.array(at))
     encoded = words.dictionary_encode()
     word_codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    uniques = encoded.dictionary.to_pylist()
     single = sizes == 1
     piece_code = np.full(len(vocabulary), -1, dtype=np.int64)
     piece_code[single] = word_codes[first[single]]
     codes = piece_code[piece_ids]
     if single.all():
-        return codes, uniques, encoded.dictionary
+        return codes, encoded.dictionary
     # Pieces with no word ("--") or several ("U.S.-led", "word/word") are
     # rare: only their occurrences are replaced by their runs of words.
     odd = np.flatnonzero(~single[piece_ids])
@@ -351,7 +355,7 @@ def coded_words_arrow(text: str):
     spliced = word_codes[np.repeat(first[piece_ids[odd]], n_words) + within]
     # Each inserted word goes where its piece was, after the pieces kept before it.
     where = np.repeat(odd - np.arange(len(odd)), n_words)
-    return np.insert(np.delete(codes, odd), where, spliced), uniques, encoded.dictionary
+    return np.insert(np.delete(codes, odd), where, spliced), encoded.dictionary
 
 
 def word_counts(texts: Sequence[str]) -> np.ndarray:
