@@ -612,3 +612,16 @@ def test_word_table_numbers_lowercase_forms_alike_across_batches():
         for j, b in enumerate(words):
             assert (lower[i] == lower[j]) == (a.lower() == b.lower()), (a, b)
     assert table.columns["stop"][rows].tolist() == [w.lower() in {"the"} for w in words]
+
+
+def test_word_table_starting_afresh_keeps_the_batch_words_it_knew():
+    from analysis.sentences.wordstream import _WordTable
+
+    table = _WordTable()
+    table.LIMIT = 4
+    table.rows(["Cats", "sat", "on"])
+    # Two known words and two new ones pass the limit: the table starts afresh in the middle of this batch.
+    words = ["sat", "mats", "Cats", "today"]
+    rows = table.rows(words)
+    assert table.columns["letters"][rows].tolist() == [len(w) for w in words]
+    assert table.rows(["today", "sat"]).tolist() == rows[[3, 0]].tolist()

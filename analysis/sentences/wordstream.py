@@ -62,7 +62,9 @@ class _WordTable:
         if None in rows:
             new = list(dict.fromkeys(w for w, r in zip(words, rows) if r is None))
             if len(ids) + len(new) > self.LIMIT:
+                # Starting afresh forgets the batch's known words too: all of them are new again.
                 self.__init__()
+                new = list(dict.fromkeys(words))
             first = len(self.ids)
             self._add(pa.array(new, type=pa.string()), new)
             self.ids.update(zip(new, range(first, first + len(new))))
