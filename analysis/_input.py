@@ -106,36 +106,8 @@ def corpus_frame(data) -> pd.DataFrame:
     if not isinstance(data, Iterable):
         raise TypeError(f"data={data!r:.60} is not a corpus; pass a DataFrame with a 'text' column or a list of texts")
     texts = list(data)
-    return pd.DataFrame({DOC_ID: str_series([str(i) for i in range(len(texts))]), TEXT: pd.Series(texts, dtype=object)})
-
-
-def str_series(values: list, index=None) -> pd.Series:
-    """``pd.Series(values, index=index, dtype="str")``, the same Series, made faster when every value is a str.
-
-    pandas converts a list through ``pyarrow.array(..., from_pandas=True)``,
-    whose first call of a process imports pyarrow's pandas layer (about 5 ms)
-    and checks every value for a missing one; a list of plain strings has
-    none, and becomes the same Arrow array directly.
-
-    Examples
-    --------
-    >>> str_series(["a", "b"]).equals(pd.Series(["a", "b"], dtype="str"))
-    True
-    """
-    if _STR_IN_ARROW and all(type(v) is str for v in values):
-        import pyarrow as pa
-
-        try:
-            arrow = pa.array(values, type=pa.large_string())
-        except (UnicodeEncodeError, pa.ArrowException):
-            pass  # a lone surrogate: pandas says what is wrong
-        else:
-            return pd.Series(pd.arrays.ArrowStringArray(arrow, dtype=_STR), index=index, copy=False)
-    return pd.Series(values, index=index, dtype="str")
-
-
-_STR = pd.api.types.pandas_dtype("str")
-_STR_IN_ARROW = getattr(_STR, "storage", None) == "pyarrow"
+    return pd.DataFrame({DOC_ID: pd.Series([str(i) for i in range(len(texts))], dtype="str"),
+                         TEXT: pd.Series(texts, dtype=object)})
 
 
 def texts_of(frame: pd.DataFrame) -> list[str]:

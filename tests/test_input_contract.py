@@ -198,19 +198,3 @@ def test_validators_quote_the_value_and_say_what_to_pass():
     with pytest.raises(ValueError, match=r"method='x'; pass one of 'kmeans', 'nmf'"):
         topics.cluster(TEXTS, k=2, method="x", progress=False)
 
-
-@pytest.mark.parametrize("values", [["a", "b\u00e9"], [], ["x", None, "y"], [1, "2"], [str(i) for i in range(5)]])
-def test_str_series_is_pandas_str_series(values):
-    index = [f"r{i}" for i in range(len(values))]
-    made, expected = _input.str_series(values, index=index), pd.Series(values, index=index, dtype="str")
-    assert made.dtype == expected.dtype
-    assert made.array._pa_array.type == expected.array._pa_array.type
-    pd.testing.assert_series_equal(made, expected)
-
-
-def test_str_series_refuses_a_lone_surrogate_as_pandas_does():
-    with pytest.raises(UnicodeEncodeError):
-        pd.Series(["\ud800"], dtype="str")
-    with pytest.raises(UnicodeEncodeError):
-        _input.str_series(["\ud800"])
-

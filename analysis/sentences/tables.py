@@ -30,7 +30,6 @@ from analysis._input import (
     corpus_frame,
     MISSING_GROUP,
     group_names,
-    str_series,
     texts_of,
 )
 from analysis.sentences.diversity import mattr, mtld
@@ -334,7 +333,7 @@ def _stats_table(parts: list[dict], ids: list[str], kept: pd.DataFrame | None, *
     columns = parts[0] if len(parts) == 1 else {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
     columns = {**columns, **_scores(columns)}
     # One constructor call: adding the score columns one by one costs more than computing them.
-    df = pd.DataFrame({DOC_ID: str_series(ids), **{k: columns[k] for k in ARTICLE_COLUMNS[1:]}})
+    df = pd.DataFrame({DOC_ID: pd.Series(ids, dtype="str"), **{k: columns[k] for k in ARTICLE_COLUMNS[1:]}})
     if kept is not None:
         for i, col in enumerate(kept.columns):
             df.insert(1 + i, col, kept[col].to_numpy())
