@@ -13,7 +13,7 @@ reader can check (plain strings in and out; the corpus-wide step is
    word that merely opens a sentence is dropped when it is a function word or
    the text also uses it in lowercase (``Yesterday``). Titles and honorifics in
    front of a name (:data:`analysis.text.name_rules.TITLES`) are set apart from the name.
-2. **Fold** (:func:`name_key`): initials are dropped and a hyphenated particle
+2. **Fold** (:func:`~analysis.text.name_keys.name_key`): initials are dropped and a hyphenated particle
    is ignored, so ``Donald J. Trump`` and ``Donald Trump``, ``Bashar al-Assad``
    and ``Bashar Assad`` share a key.
 3. **Attach in the article** (:func:`resolve`): a surname alone or after a
@@ -32,11 +32,18 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from analysis.text.lowercase import used_in_lowercase
+from analysis.text.name_keys import (
+    clean_name,
+    is_initial,
+    is_person_like,
+    name_key,
+    surname,
+)
 from analysis.text.name_rules import DEFAULT_RULES, NameRules
 
 # --- finding mentions ------------------------------------------------------------------
@@ -116,11 +123,6 @@ def bare_word(word: str) -> str:
     return word.rstrip(".").lower().replace("\u2019", "'")
 
 
-def is_initial(word: str) -> bool:
-    """Whether ``word`` is an initial: one capital, with or without a period (``J.``, ``J``)."""
-    return len(word) <= 2 and word[0].isupper() and (len(word) == 1 or word[1] == ".")
-
-
 def _all_capitals(word: str) -> bool:
     return len(word) > 1 and word.isupper() and not is_initial(word)
 
@@ -170,8 +172,8 @@ def _name_words(words: list[str], rules: NameRules) -> int:
 
 def _emit(run: str, words: list[tuple[str, int, int]], start_of_sentence: bool, rules: NameRules,
           out: list[tuple], used) -> None:
-    """Turn one piece of a run (no all-capital word, no possessive inside) into mentions (offsets in
-    ``run``; ``used(word)``: whether the article uses ``word`` in lowercase)."""
+    """Turn one piece of a run (no all-capital word, no possessive inside) into mentions, each as
+    ``(start in run, form)`` (``used(word)``: whether the article uses ``word`` in lowercase)."""
     connectors = rules.connectors
     plain = [w for w, _, _ in words]
     lows = [w.lower().rstrip(".") for w in plain]
@@ -219,7 +221,7 @@ def _emit(run: str, words: list[tuple[str, int, int]], start_of_sentence: bool, 
     kind = FULL if n_words >= 2 else (TITLED if cut else BARE)
     if all(w in rules.titles or w in connectors for w in lows[cut:]):
         return  # titles alone: "President", "Prime Minister"
-    out.append((start, end, run[start:end], name_text, " ".join(plain[k:cut]), kind))
+    out.append((start, (run[start:end], name_text, " ".join(plain[k:cut]), kind)))
 
 
 def find(text: str, rules: NameRules = DEFAULT_RULES) -> list[Mention]:
@@ -248,13 +250,21 @@ def find(text: str, rules: NameRules = DEFAULT_RULES) -> list[Mention]:
     [('Russian', 'Russian', 'bare'), ('President Vladimir Putin', 'Vladimir Putin', 'full'),
      ('Mr. Trump', 'Trump', 'titled'), ('Putin', 'Putin', 'bare')]
     """
+    starts, forms = _scan(text, rules)
+    new = tuple.__new__
+    return [new(Mention, (start, start + len(form[0]), *form)) for start, form in zip(starts, forms)]
+
+
+def _scan(text: str, rules: NameRules) -> tuple[list[int], list[tuple]]:
+    """Where each mention of :func:`find` starts, and its form ``(written, name, title, kind)`` (a form is
+    made once per spelling or run and shared by its repeats: they are counted, not rebuilt)."""
+    starts: list[int] = []
+    forms: list[tuple] = []
     if not isinstance(text, str) or not text:
-        return []
-    out: list[Mention] = []
-    append = out.append
+        return starts, forms
+    add_start, add_form = starts.append, forms.append
     connectors = rules.connectors
     single_words, runs = _scan_memo(rules)
-    new = tuple.__new__
     for match in _run_pattern(connectors).finditer(text):
         start = match.start()
         prev = text[start - 1] if start else " "
@@ -278,8 +288,8 @@ def find(text: str, rules: NameRules = DEFAULT_RULES) -> list[Mention]:
                 found = single_words[written] = _single_word(written, rules)
             if found is _NOT_A_NAME or (found[1] and _sentence_start(text, start)):
                 continue
-            word = found[0]
-            append(new(Mention, (start, start + len(word), word, word, "", BARE)))
+            add_start(start)
+            add_form(found[0])
             continue
         # Several words: decided once per run as written, where it starts (inside a token, opening a
         # sentence), and the answers the decision took from the text (which words it uses in lowercase).
@@ -297,9 +307,10 @@ def find(text: str, rules: NameRules = DEFAULT_RULES) -> list[Mention]:
             pieces: list[tuple] = []
             _run(run, inside, opening, rules, pieces, used)
             found = runs[(run, inside, opening)] = (tuple(asked), tuple(pieces))
-        for s, e, written, name, title, kind in found[1]:
-            append(new(Mention, (start + s, start + e, written, name, title, kind)))
-    return out
+        for offset, form in found[1]:
+            add_start(start + offset)
+            add_form(form)
+    return starts, forms
 
 
 _NOT_A_NAME = ()  # _single_word's "no name"
@@ -319,7 +330,7 @@ def _scan_memo(rules: NameRules) -> tuple[dict, dict]:
 
 
 def _single_word(written: str, rules: NameRules):
-    """``(word, opener)`` for one capitalised word as matched (``opener``: a name only in mid-sentence),
+    """``(form, opener)`` for one capitalised word as matched (``opener``: a name only in mid-sentence),
     or :data:`_NOT_A_NAME`."""
     word = written.rstrip(".")
     if word.endswith(_POSSESSIVE_ENDINGS):
@@ -329,12 +340,12 @@ def _single_word(written: str, rules: NameRules):
     low = word.lower()
     if low in rules.titles:
         return _NOT_A_NAME
-    return (word, low in rules.openers)
+    return ((word, word, "", BARE), low in rules.openers)
 
 
 def _run(run: str, inside: bool, opening: bool, rules: NameRules, out: list[tuple], used) -> None:
     """Split a run of several capitalised words at all-capital words, possessives and sentence ends,
-    and turn each piece into mentions (offsets in ``run``)."""
+    and turn each piece into mentions, as :func:`_emit` does."""
     words = run.split()
     if (not inside and not opening and len(words) == run.count(" ") + 1 and "." not in run and "'" not in run
             and "\u2019" not in run and words[0] not in _ARTICLES and min(map(len, words)) > 2
@@ -342,7 +353,7 @@ def _run(run: str, inside: bool, opening: bool, rules: NameRules, out: list[tupl
         # The common case first: a plain name of long words, single-spaced, in mid-sentence.
         lows = run.lower().split()
         if rules.titles.isdisjoint(lows) and rules.connectors.isdisjoint(lows) and rules.suffixes.isdisjoint(lows):
-            out.append((0, len(run), run, run, "", FULL))
+            out.append((0, (run, run, "", FULL)))
             return
     piece: list[tuple[str, int, int]] = []
     position = 0
@@ -373,99 +384,6 @@ def _run(run: str, inside: bool, opening: bool, rules: NameRules, out: list[tupl
         piece.append((word, w_start, w_end))
     if piece:
         _emit(run, piece, opening, rules, out, used)
-
-
-# --- keys -------------------------------------------------------------------------------
-
-
-def _fold(name: str, connectors: frozenset) -> str:
-    words = name.replace("\u2019", "'").split()
-    kept = [w for w in words if not is_initial(w)] or words
-    out = []
-    for w in kept:
-        low = w.lower().rstrip(".")
-        head, dash, tail = low.partition("-")
-        if dash and tail and head in connectors:
-            low = tail
-        out.append(low)
-    return " ".join(out)
-
-
-# Keys already folded, per set of connectors: names repeat across a corpus.
-_KEYS: dict[frozenset, dict[str, str]] = {}
-_KEYS_LIMIT = 500_000
-
-
-def _key_cache(connectors: frozenset) -> dict[str, str]:
-    cache = _KEYS.get(connectors)
-    if cache is None or len(cache) > _KEYS_LIMIT:
-        cache = _KEYS[connectors] = {}
-    return cache
-
-
-def name_key(name: str, rules: NameRules = DEFAULT_RULES) -> str:
-    """The folded form variants of one name share: lowercase, initials dropped, particles ignored.
-
-    Examples
-    --------
-    >>> name_key("Donald J. Trump"), name_key("Bashar al-Assad"), name_key("George W Bush")
-    ('donald trump', 'bashar assad', 'george bush')
-    """
-    cache = _key_cache(rules.connectors)
-    key = cache.get(name)
-    if key is None:
-        key = cache[name] = _fold(name, rules.connectors)
-    return key
-
-
-def clean_name(name: str) -> str:
-    """``name`` as written, initials dropped: the form an entity is shown under.
-
-    Examples
-    --------
-    >>> clean_name("Donald J. Trump")
-    'Donald Trump'
-    """
-    words = name.split()
-    kept = [w for w in words if not is_initial(w)] or words
-    return " ".join(kept)
-
-
-def surname(key: str) -> str:
-    """The last word of a name key: the surname a short mention may stand for."""
-    return key.rsplit(" ", 1)[-1]
-
-
-def is_person_like(name: str, rules: NameRules = DEFAULT_RULES) -> bool:
-    """Whether a full name can carry a surname: two to four name words, no organisation,
-    place or suffix word, no ``of``, not opening with a nationality in -ish or -ese.
-
-    Examples
-    --------
-    >>> is_person_like("Yasser Arafat"), is_person_like("White House"), is_person_like("North Korea")
-    (True, False, False)
-    """
-    cache = _PERSON_LIKE.get(rules)
-    if cache is None or len(cache) > _KEYS_LIMIT:
-        cache = _PERSON_LIKE[rules] = {}
-    found = cache.get(name)
-    if found is None:
-        found = cache[name] = _person_like(name, rules)
-    return found
-
-
-_PERSON_LIKE: dict = {}
-
-
-def _person_like(name: str, rules: NameRules) -> bool:
-    words = name_key(name, rules).split()
-    if not 2 <= len(words) <= 4 or "of" in words:
-        return False
-    if words[0] in rules.place_words or words[-1] in rules.suffixes:
-        return False
-    if words[0].endswith(("ish", "ese")):
-        return False  # a nationality: "British Phonographic Industry", "Chinese Foreign Ministry"
-    return not any(w in rules.organisation_words for w in words)
 
 
 # --- resolving within one article ----------------------------------------------------------
@@ -521,7 +439,7 @@ def resolve(mentions: Sequence[Mention], text: str, rules: NameRules = DEFAULT_R
 
     A full name is its own entity. A surname after a title, or alone, joins
     the article's person carrying it: a person-like full name
-    (:func:`is_person_like`) ending with it whose other words the article
+    (:func:`~analysis.text.name_keys.is_person_like`) ending with it whose other words the article
     does not use in lowercase or alone. With one such person the surname is
     theirs (``named``); with several it is ``ambiguous`` and :func:`analysis.terms.names.merge`
     takes the one most of the corpus names (``key`` holds the nearest one
@@ -546,55 +464,150 @@ def resolve(mentions: Sequence[Mention], text: str, rules: NameRules = DEFAULT_R
     >>> [r.display if r else None for r in resolve(find(text), text)]
     ['Yasser Arafat', 'Yasser Arafat', None, 'Yasser Arafat']
     """
-    cache = _key_cache(rules.connectors)
-    if len(_SHOWN) > _KEYS_LIMIT:
-        _SHOWN.clear()
-    shown = _SHOWN
-    connectors = rules.connectors
-    keys = []
-    fulls = []
+    forms = [m[2:] for m in mentions]
+    return _each_mention(forms, *_decisions(forms, dict.fromkeys(forms), text, rules, check_bare))
+
+
+def resolved_counts(text: str, rules: NameRules = DEFAULT_RULES, *, check_bare: bool = True) -> dict[tuple, int]:
+    """How often each form of one text's mentions stands for each entity: :func:`find` and
+    :func:`resolve`, counted without making a value per mention.
+
+    Returns
+    -------
+    dict
+        ``{(form, resolved): count}`` in order of first mention: ``form`` is a mention without its
+        offsets, ``(written, name, title, kind)``; ``resolved`` what :func:`resolve` gives it (None:
+        not a name).
+
+    Examples
+    --------
+    >>> [(form[0], r and r.display, n) for (form, r), n in resolved_counts("Mr Arafat met Yasser Arafat.").items()]
+    [('Mr Arafat', 'Yasser Arafat', 1), ('Yasser Arafat', 'Yasser Arafat', 1)]
+    """
+    forms = _scan(text, rules)[1]
+    counts = Counter(forms)
+    values, displays, ambiguous = _decisions(forms, counts, text, rules, check_bare)
+    if ambiguous:
+        # Each mention of a surname several people carry takes the nearest of them: counted one by one.
+        return Counter(zip(forms, _each_mention(forms, values, displays, ambiguous)))
+    return {(form, values[form]): n for form, n in counts.items()}
+
+
+def _decisions(forms: list[tuple], distinct: Iterable[tuple], text: str, rules: NameRules,
+               check_bare: bool) -> tuple[dict, dict, bool]:
+    """What each form of ``distinct`` (those of ``forms``, one article's mentions in order, in order of
+    first mention) stands for, the article's full names as shown, and whether a surname is ambiguous.
+
+    A form stands for a :class:`Resolved`, None (not a name), or, for a surname several people carry,
+    ``(positions in forms of their mentions, their keys, the distinct keys)``.
+    """
+    # Most forms stand for the same wherever they are (decided once per corpus, by _alone): only a full
+    # name whose surname the article also uses alone or after a title, or whose key another full name
+    # shares, and the surnames such names carry, are decided in their article.
+    alone = _alone_memo(rules, check_bare)
+    values: dict[tuple, Resolved | None | tuple] = {}
+    keys: dict[str, str] = {}
+    fulls: list[tuple] = []
+    shorts: list[tuple] = []
     bare_words: set[str] = set()
     wanted: set[str] = set()  # surnames a short mention may stand for: only their people are checked
-    for i, (_, _, _, name, _, kind) in enumerate(mentions):
-        key = cache.get(name)
-        if key is None:
-            key = cache[name] = _fold(name, connectors)
-        keys.append(key)
+    for form in distinct:
+        found = alone.get(form)
+        if found is None:
+            found = alone[form] = _alone(form, rules, check_bare)
+        key, last, values[form] = found
+        _, name, _, kind = form
+        keys[name] = key
         if kind == FULL:
-            fulls.append(i)
+            fulls.append((form, key, last))
         else:
+            shorts.append(form)
             wanted.add(key)
             if kind == BARE:
                 bare_words.add(key)
+    if len(fulls) > 1 and len({key for _, key, _ in fulls}) < len(fulls):
+        shared = Counter(key for _, key, _ in fulls)
+    else:
+        shared = {}
+    if len(_SHOWN) > _SCAN_MEMO_LIMIT:
+        _SHOWN.clear()
+    shown = _SHOWN
     lowercase: dict[str, bool] = {}
-    people: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    people: dict[str, list[str]] = defaultdict(list)  # per surname, the article's people carrying it
     person: dict[str, bool] = {}
     displays: dict[str, str] = {}
-    for i in fulls:
-        key, last = keys[i], surname(keys[i])
-        if key not in displays:
-            name = mentions[i][3]
-            display = shown.get(name)
-            if display is None:
-                display = shown[name] = clean_name(name)
-            displays[key] = display
-            # The article-level test only matters where a surname may join the name.
-            if last in wanted:
-                person[key] = _person_in_article(name, text, bare_words, lowercase, rules)
-            else:
-                person[key] = is_person_like(name, rules)
-        if person[key] and last in wanted:
-            people[last].append((i, key))
-    out: list[Resolved | None] = []
-    # What a mention stands for, per name and kind: the same everywhere in the article, except a
-    # surname that several people carry (the nearest of them, found by position).
+    company: list[tuple] = []
+    for form, key, last in fulls:
+        if last not in wanted and shared.get(key, 1) == 1:
+            continue
+        company.append(form)
+        if key in displays:
+            continue
+        name = form[1]
+        display = shown.get(name)
+        if display is None:
+            display = shown[name] = clean_name(name)
+        displays[key] = display
+        # The article-level test only matters where a surname may join the name.
+        if last in wanted:
+            person[key] = _person_in_article(name, text, bare_words, lowercase, rules)
+            if person[key]:
+                people[last].append(key)
+        else:
+            person[key] = is_person_like(name, rules)
+    if people or check_bare:
+        company.extend(form for form in shorts if values[form] is _UNSEEN or keys[form[1]] in people)
+    # In the article too, what a form stands for depends on its name and kind only, except a surname
+    # several people carry (the nearest of them, found by position).
     made: dict[tuple, Resolved | None | tuple] = {}
+    ambiguous = False
     calendar = rules.calendar_words
-    for i, (_, _, _, name, _, kind) in enumerate(mentions):
+    for form in company:
+        name, kind = form[1], form[3]
         value = made.get((name, kind), _UNSEEN)
         if value is _UNSEEN:
-            value = made[(name, kind)] = _decide(name, kind, keys[i], displays, person, people, calendar,
-                                                 lowercase, text, check_bare)
+            value = _decide(name, kind, keys[name], displays, person, people, calendar, lowercase, text, check_bare)
+            if type(value) is tuple:
+                ambiguous = True
+                carrying = [(i, keys[f[1]]) for i, f in enumerate(forms) if f[3] == FULL and keys[f[1]] in value]
+                value = ([i for i, _ in carrying], [k for _, k in carrying], value)
+            made[(name, kind)] = value
+        values[form] = value
+    return values, displays, ambiguous
+
+
+# What each form stands for when no other mention of its article bears on it, per NameRules and check_bare.
+_ALONE: dict[tuple, dict] = {}
+
+
+def _alone_memo(rules: NameRules, check_bare: bool) -> dict:
+    memo = _ALONE.get((rules, check_bare))
+    if memo is None or len(memo) > _SCAN_MEMO_LIMIT:
+        if len(_ALONE) > 8:
+            _ALONE.clear()
+        memo = _ALONE[(rules, check_bare)] = {}
+    return memo
+
+
+def _alone(form: tuple, rules: NameRules, check_bare: bool) -> tuple:
+    """``(key, surname, value)`` of one form: its value when no other mention of its article bears on it
+    (:data:`_UNSEEN` for a bare word checked for lowercase use, which always depends on its article)."""
+    _, name, _, kind = form
+    key = name_key(name, rules)
+    if kind == BARE and check_bare:
+        return key, surname(key), _UNSEEN
+    # The article of a full name alone: it shows the name, and tells a person by the name alone.
+    displays, person = ({key: clean_name(name)}, {key: is_person_like(name, rules)}) if kind == FULL else ({}, {})
+    return key, surname(key), _decide(name, kind, key, displays, person, {}, rules.calendar_words, {}, "", check_bare)
+
+
+def _each_mention(forms: list[tuple], values: dict, displays: dict, ambiguous: bool) -> list[Resolved | None]:
+    """What each mention of ``forms`` stands for, given what :func:`_decisions` found."""
+    if not ambiguous:
+        return list(map(values.__getitem__, forms))
+    out: list[Resolved | None] = []
+    for i, form in enumerate(forms):
+        value = values[form]
         if type(value) is tuple:
             positions, carried, distinct = value
             p = bisect.bisect_left(positions, i)
@@ -611,7 +624,7 @@ _SHOWN: dict[str, str] = {}
 def _decide(name: str, kind: str, key: str, displays: dict, person: dict, people: dict, calendar: frozenset,
             lowercase: dict, text: str, check_bare: bool):
     """What every mention ``name`` of ``kind`` stands for in its article: a :class:`Resolved`, None (not a
-    name), or, for a surname several people carry, ``(positions, their keys, the distinct keys)``."""
+    name), or, for a surname several people carry, their keys (a tuple)."""
     if kind == FULL:
         return Resolved(key, displays[key], NAMED, (), person[key])
     if kind == BARE:
@@ -628,10 +641,9 @@ def _decide(name: str, kind: str, key: str, displays: dict, person: dict, people
     if candidates and name != key and is_initial(name.split()[0]):
         # "J Robinson" is not "Andy Robinson": an initial must match the first name.
         initial = name[0].lower()
-        candidates = [(j, k) for j, k in candidates if k.startswith(initial)]
+        candidates = [k for k in candidates if k.startswith(initial)]
     if not candidates:
         return Resolved(key, name, PENDING_TITLED if kind == TITLED else PENDING_BARE)
-    distinct = tuple(dict.fromkeys(k for _, k in candidates))
-    if len(distinct) == 1:
-        return Resolved(distinct[0], displays[distinct[0]], NAMED)
-    return ([j for j, _ in candidates], [k for _, k in candidates], distinct)
+    if len(candidates) == 1:
+        return Resolved(candidates[0], displays[candidates[0]], NAMED)
+    return tuple(candidates)
