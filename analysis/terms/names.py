@@ -32,7 +32,7 @@ from analysis import _parallel
 from analysis._input import DOC_ID, by_columns, check_int, corpus_frame, group_frame, texts_of
 from analysis.terms.corpus_counts import group_codes, with_keys
 from analysis.terms.counting import COUNT, DOC_COUNT, GROUP
-from analysis.text.name_keys import clean_name, is_initial, name_key, surname
+from analysis.text.name_keys import bare_word, clean_name, is_initial, name_key, surname
 from analysis.text.name_rules import CONNECTORS, DEFAULT_RULES, TITLES, NameRules, rules_with
 from analysis.text.names import (
     AMBIGUOUS,
@@ -43,7 +43,6 @@ from analysis.text.names import (
     UNCHECKED,
     Mention,
     Resolved,
-    bare_word,
     resolved_counts,
     used_in_lowercase,
 )

@@ -9,6 +9,11 @@ from __future__ import annotations
 from analysis.text.name_rules import DEFAULT_RULES, NameRules
 
 
+def bare_word(word: str) -> str:
+    """``word`` lowercase, without a final period, apostrophes straight: how word lists hold it."""
+    return word.rstrip(".").lower().replace("\u2019", "'")
+
+
 def is_initial(word: str) -> bool:
     """Whether ``word`` is an initial: one capital, with or without a period (``J.``, ``J``)."""
     return len(word) <= 2 and word[0].isupper() and (len(word) == 1 or word[1] == ".")

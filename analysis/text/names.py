@@ -30,7 +30,6 @@ passed explicitly to every function (and to every batch sent to a worker process
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -38,6 +37,7 @@ from typing import NamedTuple
 
 from analysis.text.lowercase import used_in_lowercase
 from analysis.text.name_keys import (
+    bare_word,
     clean_name,
     is_initial,
     is_person_like,
@@ -45,6 +45,7 @@ from analysis.text.name_keys import (
     surname,
 )
 from analysis.text.name_rules import DEFAULT_RULES, NameRules
+from analysis.text.name_runs import run_pattern
 
 # --- finding mentions ------------------------------------------------------------------
 
@@ -65,43 +66,9 @@ class Mention(NamedTuple):
     kind: str
 
 
-def _class_of(predicate) -> str:
-    """A regex character class of the BMP characters meeting ``predicate``, as ranges."""
-    codes = [c for c in range(0x10000) if predicate(chr(c))]
-    parts, first, last = [], codes[0], codes[0]
-    for c in codes[1:] + [-1]:
-        if c == last + 1:
-            last = c
-            continue
-        parts.append(re.escape(chr(first)) if first == last else f"{re.escape(chr(first))}-{re.escape(chr(last))}")
-        first = last = c
-    return "[" + "".join(parts) + "]"
-
-
-_UPPER = _class_of(str.isupper)
-_APOSTROPHES = "'\u2019"
 _POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'S", "\u2019S")
 
 
-@functools.lru_cache(maxsize=16)
-def _run_pattern(connectors: frozenset) -> re.Pattern:
-    """The regex of a run of capitalised words on one line, joined by spaces and connectors.
-
-    A word may end with a period when another capitalised word follows
-    (initials, ``Gen.``, and also the end of a sentence: :func:`find` splits
-    there). The pattern starts with its first character class and has no
-    look-behind, so the regex engine skips lowercase text quickly; a match
-    that begins inside a token (``iPhone``, the ``S`` of ``U.S.``) is
-    trimmed in :func:`find`.
-    """
-    joiners = "|".join(sorted(map(re.escape, connectors), key=len, reverse=True)) or "(?!)"
-    word = rf"{_UPPER}\w*(?:[{_APOSTROPHES}\-]\w+)*(?:\.(?=[ \t\xa0]+{_UPPER}))?"
-    gap = rf"[ \t\xa0]+(?:(?:{joiners})[ \t\xa0]+)*"
-    # The group holds the words after the first: None for a single word (the common case).
-    return re.compile(rf"{word}((?:{gap}(?:(?:{joiners})-)?{word})+)?")
-
-
-_ITEM = re.compile(r"\S+")
 _ARTICLES = frozenset({"The", "A", "An"})
 _TOKEN_JOINERS = "._'\u2019-"
 # What may stand between a sentence's first word and the stop before it.
@@ -116,11 +83,6 @@ def _sentence_start(text: str, pos: int) -> bool:
             return True
         i -= 1
     return i < 0 or text[i] in ".!?:;\n\u2014\u2013-|"
-
-
-def bare_word(word: str) -> str:
-    """``word`` lowercase, without a final period, apostrophes straight: how word lists hold it."""
-    return word.rstrip(".").lower().replace("\u2019", "'")
 
 
 def _all_capitals(word: str) -> bool:
@@ -252,20 +214,19 @@ def find(text: str, rules: NameRules = DEFAULT_RULES) -> list[Mention]:
     """
     starts, forms = _scan(text, rules)
     new = tuple.__new__
-    return [new(Mention, (start, start + len(form[0]), *form)) for start, form in zip(starts, forms)]
+    return [new(Mention, (start, start + len(form.written), *form.fields)) for start, form in zip(starts, forms)]
 
 
-def _scan(text: str, rules: NameRules) -> tuple[list[int], list[tuple]]:
-    """Where each mention of :func:`find` starts, and its form ``(written, name, title, kind)`` (a form is
-    made once per spelling or run and shared by its repeats: they are counted, not rebuilt)."""
+def _scan(text: str, rules: NameRules) -> tuple[list[int], list[_Form]]:
+    """Where each mention of :func:`find` starts, and its :class:`_Form`."""
     starts: list[int] = []
-    forms: list[tuple] = []
+    forms: list[_Form] = []
     if not isinstance(text, str) or not text:
         return starts, forms
     add_start, add_form = starts.append, forms.append
     connectors = rules.connectors
-    single_words, runs = _scan_memo(rules)
-    for match in _run_pattern(connectors).finditer(text):
+    single_words, runs, made = _scan_memo(rules)
+    for match in run_pattern(connectors).finditer(text):
         start = match.start()
         prev = text[start - 1] if start else " "
         inside = prev.isalnum() or prev in _TOKEN_JOINERS
@@ -285,7 +246,7 @@ def _scan(text: str, rules: NameRules) -> tuple[list[int], list[tuple]]:
             written = text[start : match.end()]
             found = single_words.get(written)
             if found is None:
-                found = single_words[written] = _single_word(written, rules)
+                found = single_words[written] = _single_word(written, rules, made)
             if found is _NOT_A_NAME or (found[1] and _sentence_start(text, start)):
                 continue
             add_start(start)
@@ -306,7 +267,8 @@ def _scan(text: str, rules: NameRules) -> tuple[list[int], list[tuple]]:
 
             pieces: list[tuple] = []
             _run(run, inside, opening, rules, pieces, used)
-            found = runs[(run, inside, opening)] = (tuple(asked), tuple(pieces))
+            pieces = tuple((offset, _form(fields, rules, made)) for offset, fields in pieces)
+            found = runs[(run, inside, opening)] = (tuple(asked), pieces)
         for offset, form in found[1]:
             add_start(start + offset)
             add_form(form)
@@ -316,20 +278,45 @@ def _scan(text: str, rules: NameRules) -> tuple[list[int], list[tuple]]:
 _NOT_A_NAME = ()  # _single_word's "no name"
 _UNSEEN = object()
 # Decisions already taken, per NameRules: a corpus repeats its capitalised words and names.
-_SCAN_MEMOS: dict[NameRules, tuple[dict, dict]] = {}
+_SCAN_MEMOS: dict[NameRules, tuple[dict, dict, dict]] = {}
 _SCAN_MEMO_LIMIT = 300_000
 
 
-def _scan_memo(rules: NameRules) -> tuple[dict, dict]:
+def _scan_memo(rules: NameRules) -> tuple[dict, dict, dict]:
+    """Single words, runs and forms already met (the forms of the other two among them)."""
     memo = _SCAN_MEMOS.get(rules)
-    if memo is None or len(memo[0]) > _SCAN_MEMO_LIMIT or len(memo[1]) > _SCAN_MEMO_LIMIT:
+    if memo is None or any(len(m) > _SCAN_MEMO_LIMIT for m in memo):
         if len(_SCAN_MEMOS) > 8:
             _SCAN_MEMOS.clear()
-        memo = _SCAN_MEMOS[rules] = ({}, {})
+        memo = _SCAN_MEMOS[rules] = ({}, {}, {})
     return memo
 
 
-def _single_word(written: str, rules: NameRules):
+class _Form:
+    """A mention without its offsets, made once per ``fields`` (``(written, name, title, kind)``) and set of
+    rules, so compared by identity: the forms of an article are counted, and their decisions looked up,
+    without hashing their text. ``alone`` is what the form stands for where no other mention of its article
+    bears on it (with ``check_bare=False``)."""
+
+    __slots__ = ("alone", "fields", "key", "kind", "last", "name", "written")
+
+    def __init__(self, fields: tuple, rules: NameRules):
+        self.fields = fields
+        self.written, self.name, _, self.kind = fields
+        self.key = name_key(self.name, rules)
+        self.last = surname(self.key)
+        self.alone = _alone(self, rules)
+
+
+def _form(fields: tuple, rules: NameRules, made: dict) -> _Form:
+    """The :class:`_Form` of ``fields``, from ``made`` (the memo of ``rules``) when it is there."""
+    form = made.get(fields)
+    if form is None:
+        form = made[fields] = _Form(fields, rules)
+    return form
+
+
+def _single_word(written: str, rules: NameRules, made: dict):
     """``(form, opener)`` for one capitalised word as matched (``opener``: a name only in mid-sentence),
     or :data:`_NOT_A_NAME`."""
     word = written.rstrip(".")
@@ -340,12 +327,12 @@ def _single_word(written: str, rules: NameRules):
     low = word.lower()
     if low in rules.titles:
         return _NOT_A_NAME
-    return ((word, word, "", BARE), low in rules.openers)
+    return (_form((word, word, "", BARE), rules, made), low in rules.openers)
 
 
 def _run(run: str, inside: bool, opening: bool, rules: NameRules, out: list[tuple], used) -> None:
     """Split a run of several capitalised words at all-capital words, possessives and sentence ends,
-    and turn each piece into mentions, as :func:`_emit` does."""
+    and turn each piece into mentions, as :func:`_emit` does (forms as ``(written, name, title, kind)``)."""
     words = run.split()
     if (not inside and not opening and len(words) == run.count(" ") + 1 and "." not in run and "'" not in run
             and "\u2019" not in run and words[0] not in _ARTICLES and min(map(len, words)) > 2
@@ -464,13 +451,23 @@ def resolve(mentions: Sequence[Mention], text: str, rules: NameRules = DEFAULT_R
     >>> [r.display if r else None for r in resolve(find(text), text)]
     ['Yasser Arafat', 'Yasser Arafat', None, 'Yasser Arafat']
     """
-    forms = [m[2:] for m in mentions]
+    made = _scan_memo(rules)[2]
+    forms = [_form(m[2:], rules, made) for m in mentions]
     return _each_mention(forms, *_decisions(forms, dict.fromkeys(forms), text, rules, check_bare))
 
 
 def resolved_counts(text: str, rules: NameRules = DEFAULT_RULES, *, check_bare: bool = True) -> dict[tuple, int]:
     """How often each form of one text's mentions stands for each entity: :func:`find` and
     :func:`resolve`, counted without making a value per mention.
+
+    Parameters
+    ----------
+    text : str
+        One article (any other value gives ``{}``).
+    rules : NameRules
+        Titles, connectors and the other word lists.
+    check_bare : bool
+        As in :func:`resolve`.
 
     Returns
     -------
@@ -489,11 +486,11 @@ def resolved_counts(text: str, rules: NameRules = DEFAULT_RULES, *, check_bare: 
     values, displays, ambiguous = _decisions(forms, counts, text, rules, check_bare)
     if ambiguous:
         # Each mention of a surname several people carry takes the nearest of them: counted one by one.
-        return Counter(zip(forms, _each_mention(forms, values, displays, ambiguous)))
-    return {(form, values[form]): n for form, n in counts.items()}
+        return Counter(zip((form.fields for form in forms), _each_mention(forms, values, displays, ambiguous)))
+    return {(form.fields, values[form]): n for form, n in counts.items()}
 
 
-def _decisions(forms: list[tuple], distinct: Iterable[tuple], text: str, rules: NameRules,
+def _decisions(forms: list[_Form], distinct: Iterable[_Form], text: str, rules: NameRules,
                check_bare: bool) -> tuple[dict, dict, bool]:
     """What each form of ``distinct`` (those of ``forms``, one article's mentions in order, in order of
     first mention) stands for, the article's full names as shown, and whether a surname is ambiguous.
@@ -501,32 +498,25 @@ def _decisions(forms: list[tuple], distinct: Iterable[tuple], text: str, rules: 
     A form stands for a :class:`Resolved`, None (not a name), or, for a surname several people carry,
     ``(positions in forms of their mentions, their keys, the distinct keys)``.
     """
-    # Most forms stand for the same wherever they are (decided once per corpus, by _alone): only a full
-    # name whose surname the article also uses alone or after a title, or whose key another full name
-    # shares, and the surnames such names carry, are decided in their article.
-    alone = _alone_memo(rules, check_bare)
-    values: dict[tuple, Resolved | None | tuple] = {}
-    keys: dict[str, str] = {}
-    fulls: list[tuple] = []
-    shorts: list[tuple] = []
+    # Most forms stand for what they stand for alone (decided once per corpus): only a full name whose
+    # surname the article also uses alone or after a title, or whose key another full name shares, the
+    # surnames such names carry, and the bare words checked for lowercase use are decided here.
+    values: dict[_Form, Resolved | None | tuple] = {}
+    fulls: list[_Form] = []
+    shorts: list[_Form] = []
     bare_words: set[str] = set()
     wanted: set[str] = set()  # surnames a short mention may stand for: only their people are checked
     for form in distinct:
-        found = alone.get(form)
-        if found is None:
-            found = alone[form] = _alone(form, rules, check_bare)
-        key, last, values[form] = found
-        _, name, _, kind = form
-        keys[name] = key
-        if kind == FULL:
-            fulls.append((form, key, last))
+        values[form] = form.alone
+        if form.kind == FULL:
+            fulls.append(form)
         else:
             shorts.append(form)
-            wanted.add(key)
-            if kind == BARE:
-                bare_words.add(key)
-    if len(fulls) > 1 and len({key for _, key, _ in fulls}) < len(fulls):
-        shared = Counter(key for _, key, _ in fulls)
+            wanted.add(form.key)
+            if form.kind == BARE:
+                bare_words.add(form.key)
+    if len(fulls) > 1 and len({form.key for form in fulls}) < len(fulls):
+        shared = Counter(form.key for form in fulls)
     else:
         shared = {}
     if len(_SHOWN) > _SCAN_MEMO_LIMIT:
@@ -536,14 +526,15 @@ def _decisions(forms: list[tuple], distinct: Iterable[tuple], text: str, rules: 
     people: dict[str, list[str]] = defaultdict(list)  # per surname, the article's people carrying it
     person: dict[str, bool] = {}
     displays: dict[str, str] = {}
-    company: list[tuple] = []
-    for form, key, last in fulls:
+    company: list[_Form] = []
+    for form in fulls:
+        key, last = form.key, form.last
         if last not in wanted and shared.get(key, 1) == 1:
             continue
         company.append(form)
         if key in displays:
             continue
-        name = form[1]
+        name = form.name
         display = shown.get(name)
         if display is None:
             display = shown[name] = clean_name(name)
@@ -556,52 +547,35 @@ def _decisions(forms: list[tuple], distinct: Iterable[tuple], text: str, rules: 
         else:
             person[key] = is_person_like(name, rules)
     if people or check_bare:
-        company.extend(form for form in shorts if values[form] is _UNSEEN or keys[form[1]] in people)
+        company.extend(form for form in shorts if form.key in people or (check_bare and form.kind == BARE))
     # In the article too, what a form stands for depends on its name and kind only, except a surname
     # several people carry (the nearest of them, found by position).
     made: dict[tuple, Resolved | None | tuple] = {}
     ambiguous = False
     calendar = rules.calendar_words
     for form in company:
-        name, kind = form[1], form[3]
+        name, kind = form.name, form.kind
         value = made.get((name, kind), _UNSEEN)
         if value is _UNSEEN:
-            value = _decide(name, kind, keys[name], displays, person, people, calendar, lowercase, text, check_bare)
+            value = _decide(name, kind, form.key, displays, person, people, calendar, lowercase, text, check_bare)
             if type(value) is tuple:
                 ambiguous = True
-                carrying = [(i, keys[f[1]]) for i, f in enumerate(forms) if f[3] == FULL and keys[f[1]] in value]
+                carrying = [(i, f.key) for i, f in enumerate(forms) if f.kind == FULL and f.key in value]
                 value = ([i for i, _ in carrying], [k for _, k in carrying], value)
             made[(name, kind)] = value
         values[form] = value
     return values, displays, ambiguous
 
 
-# What each form stands for when no other mention of its article bears on it, per NameRules and check_bare.
-_ALONE: dict[tuple, dict] = {}
-
-
-def _alone_memo(rules: NameRules, check_bare: bool) -> dict:
-    memo = _ALONE.get((rules, check_bare))
-    if memo is None or len(memo) > _SCAN_MEMO_LIMIT:
-        if len(_ALONE) > 8:
-            _ALONE.clear()
-        memo = _ALONE[(rules, check_bare)] = {}
-    return memo
-
-
-def _alone(form: tuple, rules: NameRules, check_bare: bool) -> tuple:
-    """``(key, surname, value)`` of one form: its value when no other mention of its article bears on it
-    (:data:`_UNSEEN` for a bare word checked for lowercase use, which always depends on its article)."""
-    _, name, _, kind = form
-    key = name_key(name, rules)
-    if kind == BARE and check_bare:
-        return key, surname(key), _UNSEEN
+def _alone(form: _Form, rules: NameRules) -> Resolved | None:
+    """What ``form`` stands for where no other mention of its article bears on it (``check_bare=False``)."""
+    key, name = form.key, form.name
     # The article of a full name alone: it shows the name, and tells a person by the name alone.
-    displays, person = ({key: clean_name(name)}, {key: is_person_like(name, rules)}) if kind == FULL else ({}, {})
-    return key, surname(key), _decide(name, kind, key, displays, person, {}, rules.calendar_words, {}, "", check_bare)
+    displays, person = ({key: clean_name(name)}, {key: is_person_like(name, rules)}) if form.kind == FULL else ({}, {})
+    return _decide(name, form.kind, key, displays, person, {}, rules.calendar_words, {}, "", False)
 
 
-def _each_mention(forms: list[tuple], values: dict, displays: dict, ambiguous: bool) -> list[Resolved | None]:
+def _each_mention(forms: list[_Form], values: dict, displays: dict, ambiguous: bool) -> list[Resolved | None]:
     """What each mention of ``forms`` stands for, given what :func:`_decisions` found."""
     if not ambiguous:
         return list(map(values.__getitem__, forms))
