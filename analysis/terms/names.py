@@ -75,26 +75,26 @@ def article_rows(doc_id, mentions: Sequence[Mention], resolved: Sequence[Resolve
     """
     # Mentions repeat within an article: counted first (a loop in C), each distinct one made a row once.
     counted = Counter(zip(map(_FORM, mentions), resolved))
-    return [(doc_id, *k, n) for k, n in _article_counts(counted, rules).items()]
+    return [(doc_id, *k, n) for k, n in _article_counts(((*pair, n) for pair, n in counted.items()), rules).items()]
 
 
 _FORM = operator.itemgetter(slice(Mention._fields.index("written"), None))
 
 
-def _article_counts(counted: dict, rules: NameRules) -> dict:
+def _article_counts(counted: Iterable[tuple], rules: NameRules) -> dict:
     """The rows of :func:`article_rows` as ``{fields between doc_id and count: count}``, from
-    ``{(form, resolved): count}`` (:func:`analysis.text.names.resolved_counts`)."""
+    ``(form, resolved, count)`` in order of first mention (:func:`analysis.text.names.resolved_counts`)."""
     honorifics = rules.honorifics
     # Both keep the order of first mention, as the rows must for merge's tie rules.
     found: dict[tuple, int] = {}
     get = found.get
-    for ((written, _, title, kind), r), n in counted.items():
+    for (written, _, title, kind), r, n in counted:
         if r is not None:
+            key, display, status, candidates, person = r
             honorific = kind == TITLED and any(bare_word(w) in honorifics for w in title.split())
             if "  " in written or "\n" in written:
                 written = " ".join(written.split())
-            row = (written, r.key, r.display, r.status, "|".join(r.candidates) if r.candidates else "", r.person,
-                   honorific)
+            row = (written, key, display, status, "|".join(candidates) if candidates else "", person, honorific)
             found[row] = get(row, 0) + n
     return found
 
@@ -157,8 +157,11 @@ def _batch_columns(texts: Sequence, doc_ids: Sequence, rules: NameRules, check_b
         ids.extend(itertools.repeat(doc_id, len(found)))
     if not fields:
         return None
-    # Cut from one two-dimensional array: transposing the rows in Python (zip) cost twice as much.
-    table = np.array(fields, dtype=object)
+    # Cut from one array filled in C: transposing the rows in Python (zip), or numpy finding the shape of
+    # a list of rows (np.array), cost two to four times as much.
+    width = len(ROW_COLUMNS) - 2  # the fields between doc_id and count
+    table = np.fromiter(itertools.chain.from_iterable(fields), dtype=object, count=len(fields) * width)
+    table = table.reshape(len(fields), width)
     return tuple(np.array(column, dtype=_ROW_DTYPES.get(name, object))
                  for name, column in zip(ROW_COLUMNS, [ids, *table.T, counts]))
 

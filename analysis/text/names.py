@@ -30,6 +30,7 @@ passed explicitly to every function (and to every batch sent to a worker process
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -308,6 +309,9 @@ class _Form:
         self.alone = _alone(self, rules)
 
 
+_FIELDS, _KEY, _ALONE = map(operator.attrgetter, ("fields", "key", "alone"))
+
+
 def _form(fields: tuple, rules: NameRules, made: dict) -> _Form:
     """The :class:`_Form` of ``fields``, from ``made`` (the memo of ``rules``) when it is there."""
     form = made.get(fields)
@@ -456,14 +460,14 @@ def resolve(mentions: Sequence[Mention], text: str, rules: NameRules = DEFAULT_R
     return _each_mention(forms, *_decisions(forms, dict.fromkeys(forms), text, rules, check_bare))
 
 
-def resolved_counts(text: str, rules: NameRules = DEFAULT_RULES, *, check_bare: bool = True) -> dict[tuple, int]:
+def resolved_counts(text: str, rules: NameRules = DEFAULT_RULES, *, check_bare: bool = True) -> list[tuple]:
     """How often each form of one text's mentions stands for each entity: :func:`find` and
     :func:`resolve`, counted without making a value per mention.
 
     Parameters
     ----------
     text : str
-        One article (any other value gives ``{}``).
+        One article (any other value gives ``[]``).
     rules : NameRules
         Titles, connectors and the other word lists.
     check_bare : bool
@@ -471,14 +475,14 @@ def resolved_counts(text: str, rules: NameRules = DEFAULT_RULES, *, check_bare: 
 
     Returns
     -------
-    dict
-        ``{(form, resolved): count}`` in order of first mention: ``form`` is a mention without its
-        offsets, ``(written, name, title, kind)``; ``resolved`` what :func:`resolve` gives it (None:
-        not a name).
+    list of tuple
+        ``(form, resolved, count)`` for each distinct pair, in order of first mention: ``form`` is a
+        mention without its offsets, ``(written, name, title, kind)``; ``resolved`` what
+        :func:`resolve` gives it (None: not a name).
 
     Examples
     --------
-    >>> [(form[0], r and r.display, n) for (form, r), n in resolved_counts("Mr Arafat met Yasser Arafat.").items()]
+    >>> [(form[0], r and r.display, n) for form, r, n in resolved_counts("Mr Arafat met Yasser Arafat.")]
     [('Mr Arafat', 'Yasser Arafat', 1), ('Yasser Arafat', 'Yasser Arafat', 1)]
     """
     forms = _scan(text, rules)[1]
@@ -486,8 +490,9 @@ def resolved_counts(text: str, rules: NameRules = DEFAULT_RULES, *, check_bare: 
     values, displays, ambiguous = _decisions(forms, counts, text, rules, check_bare)
     if ambiguous:
         # Each mention of a surname several people carry takes the nearest of them: counted one by one.
-        return Counter(zip((form.fields for form in forms), _each_mention(forms, values, displays, ambiguous)))
-    return {(form.fields, values[form]): n for form, n in counts.items()}
+        pairs = Counter(zip((form.fields for form in forms), _each_mention(forms, values, displays, ambiguous)))
+        return [(form, value, n) for (form, value), n in pairs.items()]
+    return list(zip(map(_FIELDS, counts), map(values.__getitem__, counts), counts.values()))
 
 
 def _decisions(forms: list[_Form], distinct: Iterable[_Form], text: str, rules: NameRules,
@@ -501,20 +506,11 @@ def _decisions(forms: list[_Form], distinct: Iterable[_Form], text: str, rules: 
     # Most forms stand for what they stand for alone (decided once per corpus): only a full name whose
     # surname the article also uses alone or after a title, or whose key another full name shares, the
     # surnames such names carry, and the bare words checked for lowercase use are decided here.
-    values: dict[_Form, Resolved | None | tuple] = {}
-    fulls: list[_Form] = []
-    shorts: list[_Form] = []
-    bare_words: set[str] = set()
-    wanted: set[str] = set()  # surnames a short mention may stand for: only their people are checked
-    for form in distinct:
-        values[form] = form.alone
-        if form.kind == FULL:
-            fulls.append(form)
-        else:
-            shorts.append(form)
-            wanted.add(form.key)
-            if form.kind == BARE:
-                bare_words.add(form.key)
+    values: dict[_Form, Resolved | None | tuple] = dict(zip(distinct, map(_ALONE, distinct)))
+    fulls = [form for form in distinct if form.kind == FULL]
+    shorts = [form for form in distinct if form.kind != FULL]
+    wanted = set(map(_KEY, shorts))  # surnames a short mention may stand for: only their people are checked
+    bare_words = {form.key for form in shorts if form.kind == BARE}
     if len(fulls) > 1 and len({form.key for form in fulls}) < len(fulls):
         shared = Counter(form.key for form in fulls)
     else:
