@@ -503,9 +503,9 @@ def _decisions(forms: list[_Form], distinct: Iterable[_Form], text: str, rules: 
     A form stands for a :class:`Resolved`, None (not a name), or, for a surname several people carry,
     ``(positions in forms of their mentions, their keys, the distinct keys)``.
     """
-    # Most forms stand for what they stand for alone (decided once per corpus): only a full name whose
-    # surname the article also uses alone or after a title, or whose key another full name shares, the
-    # surnames such names carry, and the bare words checked for lowercase use are decided here.
+    # Most forms stand for what they stand for alone (decided once per form, by _alone): only a full
+    # name whose surname the article also uses alone or after a title, or whose key another full name
+    # shares, the surnames such names carry, and the bare words checked for lowercase use are decided here.
     values: dict[_Form, Resolved | None | tuple] = dict(zip(distinct, map(_ALONE, distinct)))
     fulls = [form for form in distinct if form.kind == FULL]
     shorts = [form for form in distinct if form.kind != FULL]
