@@ -566,8 +566,10 @@ def _decisions(forms: list[_Form], distinct: Iterable[_Form], text: str, rules: 
 def _alone(form: _Form, rules: NameRules) -> Resolved | None:
     """What ``form`` stands for where no other mention of its article bears on it (``check_bare=False``)."""
     key, name = form.key, form.name
-    # The article of a full name alone: it shows the name, and tells a person by the name alone.
-    displays, person = ({key: clean_name(name)}, {key: is_person_like(name, rules)}) if form.kind == FULL else ({}, {})
+    displays, person = {}, {}
+    if form.kind == FULL:
+        # The article of a full name alone: it shows the name, and tells a person by the name alone.
+        displays, person = {key: clean_name(name)}, {key: is_person_like(name, rules)}
     return _decide(name, form.kind, key, displays, person, {}, rules.calendar_words, {}, "", False)
 
 
