@@ -215,7 +215,7 @@ def find(text: str, rules: NameRules = DEFAULT_RULES) -> list[Mention]:
     """
     starts, forms = _scan(text, rules)
     new = tuple.__new__
-    return [new(Mention, (start, start + len(form.written), *form.fields)) for start, form in zip(starts, forms)]
+    return [new(Mention, (start, start + len(form.written)) + form.fields) for start, form in zip(starts, forms)]
 
 
 def _scan(text: str, rules: NameRules) -> tuple[list[int], list[_Form]]:
