@@ -111,6 +111,33 @@ def test_resolve_within_the_article():
     assert all(r is None for m, r in zip(found, resolved) if m.name == "May")
 
 
+_COUNTED_TEXTS = [
+    # a surname two people carry (nearest by position), after a title, alone, and a month
+    "Mr Haddad arrived early. Omar Haddad met Senator Ruth Haddad. Later Haddad spoke. May said nothing.",
+    # one person under several forms, a key two full names share, an initial that must match
+    "Donald J. Trump spoke. Donald Trump left, and Trump waved. J Pike met Andy Pike; Pike scored.",
+    # a capitalised word the text also uses in lowercase, a full name whose surname is never alone
+    "Yesterday Lena Osei flew home. She said yesterday that Osei Airways lost bags. Yesterday ended.",
+    # forms decided alone: names whose surnames nothing else in the article uses
+    "Talks in Geneva: the White House and Bank of Lisbon met Karla Voss's aide. Geneva was calm.",
+    "",
+]
+
+
+@pytest.mark.parametrize("check_bare", [True, False])
+@pytest.mark.parametrize("text", _COUNTED_TEXTS)
+def test_resolved_counts_equal_find_and_resolve_counted(text, check_bare):
+    # The worker's path (each form decided once) must give what resolving every mention gives.
+    found = names.find(text)
+    expected: dict = {}
+    for m, r in zip(found, names.resolve(found, text, check_bare=check_bare)):
+        form = (m.written, m.name, m.title, m.kind)
+        expected[(form, r)] = expected.get((form, r), 0) + 1
+    counted = names.resolved_counts(text, check_bare=check_bare)
+    # Same pairs, same counts, in the same order of first mention (merge's ties depend on it).
+    assert [((form, r), n) for form, r, n in counted] == list(expected.items())
+
+
 def test_resolve_initial_must_match():
     text = "Andy Pike scored. J Pike also played, and Pike was named man of the match."
     found = names.find(text)
