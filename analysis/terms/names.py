@@ -133,20 +133,11 @@ def mention_rows(texts: Sequence, doc_ids: Sequence, rules: NameRules = DEFAULT_
     {'written': ['Mr Arafat', 'Yasser Arafat'], 'display': ['Yasser Arafat', 'Yasser Arafat'], 'count': [1, 1]}
     """
     doc_ids = pd.Series(list(doc_ids), dtype=object)
-    table = _columns_table([_batch_columns(texts, range(len(doc_ids)), rules, check_bare)])
+    table = _columns_table([_as_columns(*_batch_rows(texts, range(len(doc_ids)), rules, check_bare))])
     # The batch counts by position; the caller's ids, whatever their type, are put back as given
     # (object, not inferred as strings).
     table["doc_id"] = pd.Series(doc_ids.to_numpy()[table["doc_id"].to_numpy(dtype=np.int64)], dtype=object)
     return table
-
-
-def _batch_columns(texts: Sequence, doc_ids: Sequence, rules: NameRules, check_bare: bool) -> tuple | None:
-    """The rows of :func:`mention_rows` column by column, as arrays (None: no rows), doc ids as int64.
-
-    What a worker sends back: unpickling a few arrays and joining them costs
-    the parent far less than a million tuples, and the parent does it alone.
-    """
-    return _as_columns(*_batch_rows(texts, doc_ids, rules, check_bare))
 
 
 def _batch_rows(texts: Sequence, doc_ids: Sequence, rules: NameRules, check_bare: bool) -> tuple[list, list, list]:
@@ -164,8 +155,13 @@ def _batch_rows(texts: Sequence, doc_ids: Sequence, rules: NameRules, check_bare
     return ids, fields, counts
 
 
-def _as_columns(ids: list, fields: list[tuple], counts: list) -> tuple | None:
-    """Rows as :func:`_batch_columns` gives them."""
+def _as_columns(ids: list, fields: list[tuple], counts: list, last: str | None = None) -> tuple | None:
+    """The rows of :func:`_batch_rows` column by column, as arrays (None: no rows), doc ids as int64; with
+    ``last``, the rows of that status after the others.
+
+    What a worker sends back: unpickling a few arrays and joining them costs
+    the parent far less than a million tuples, and the parent does it alone.
+    """
     if not fields:
         return None
     # Cut from one array filled in C: transposing the rows in Python (zip), or numpy finding the shape of
@@ -173,6 +169,9 @@ def _as_columns(ids: list, fields: list[tuple], counts: list) -> tuple | None:
     width = len(ROW_COLUMNS) - 2  # the fields between doc_id and count
     table = np.fromiter(itertools.chain.from_iterable(fields), dtype=object, count=len(fields) * width)
     table = table.reshape(len(fields), width)
+    if last is not None:  # moved while the fields are one array, instead of column by column
+        order = np.argsort(table[:, ROW_COLUMNS.index("status") - 1] == last, kind="stable")
+        table, ids, counts = table[order], np.asarray(ids)[order], np.asarray(counts)[order]
     return tuple(np.array(column, dtype=_ROW_DTYPES.get(name, object))
                  for name, column in zip(ROW_COLUMNS, [ids, *table.T, counts]))
 
@@ -180,7 +179,7 @@ def _as_columns(ids: list, fields: list[tuple], counts: list) -> tuple | None:
 class _Batch(NamedTuple):
     """What a worker of :func:`mentions` sends back for one batch of articles (see :func:`_batch_parts`)."""
 
-    rows: tuple | None  # the rows but the unchecked bare words, as _batch_columns gives them
+    rows: tuple | None  # the rows but the unchecked bare words, as _as_columns gives them
     unchecked: tuple | None  # those: (their columns, their distinct keys, each row's code among them)
     people: Counter  # _people_articles of the batch
     resolving: Counter  # _resolving_articles of the batch
@@ -195,7 +194,7 @@ def _batch_parts(texts: Sequence, doc_ids: Sequence, rules: NameRules) -> _Batch
     the merge reads only those a person carries (:func:`_hopeful`): they come apart, with their keys
     numbered, for the parent to pick those it needs by key instead of row by row.
     """
-    columns = _as_columns(*_batch_rows(texts, doc_ids, rules, check_bare=False))
+    columns = _as_columns(*_batch_rows(texts, doc_ids, rules, check_bare=False), last=UNCHECKED)
     if columns is None:
         return _Batch(None, None, Counter(), Counter(), {})
     at = dict(zip(ROW_COLUMNS, columns))
@@ -205,18 +204,16 @@ def _batch_parts(texts: Sequence, doc_ids: Sequence, rules: NameRules) -> _Batch
                                     (status == NAMED) | (status == AMBIGUOUS), rules)
     pending = status == PENDING_BARE
     open_articles = _open_articles(at["key"][pending], at["doc_id"][pending])
-    unchecked = status == UNCHECKED
-    words = None
-    if unchecked.any():
-        codes, keys = pd.factorize(at["key"][unchecked])
-        words = (tuple(column[unchecked] for column in columns), keys, codes)
-        columns = tuple(column[~unchecked] for column in columns)
+    words, cut = None, len(status) - int((status == UNCHECKED).sum())
+    if cut < len(status):
+        codes, keys = pd.factorize(at["key"][cut:])
+        words = (tuple(column[cut:] for column in columns), keys, codes)
+        columns = tuple(column[:cut] for column in columns)
     return _Batch(columns, words, people, resolving, open_articles)
 
 
 def _hopeful_rows(unchecked: tuple | None, hopeful: set) -> tuple | None:
-    """The rows of a batch's unchecked bare words (:class:`_Batch`) whose key is ``hopeful``, as
-    :func:`_batch_columns` gives rows."""
+    """The unchecked bare words of a batch (:class:`_Batch`) with a ``hopeful`` key, as :func:`_as_columns`."""
     if unchecked is None:
         return None
     columns, keys, codes = unchecked
@@ -228,7 +225,7 @@ _ROW_DTYPES = {"doc_id": np.int64, "count": np.int64, "person": bool, "honorific
 
 
 def _columns_table(parts: list) -> pd.DataFrame:
-    """The rows of several :func:`_batch_columns` results as one table (``doc_id`` int64, not object)."""
+    """The rows of several :func:`_as_columns` results as one table (``doc_id`` int64, not object)."""
     parts = [p for p in parts if p is not None]
     if not parts:
         return rows_table([])
@@ -443,10 +440,8 @@ def _merged_columns(rows: pd.DataFrame, rules: NameRules, texts: Sequence[str] |
 
 
 def _open_articles(keys: np.ndarray, doc_ids: np.ndarray) -> dict[str, set]:
-    """The articles leaving each bare surname open (rows of status ``bare``: their keys and doc ids).
-
-    Batches hold different articles, so the sets of batches join into the corpus's.
-    """
+    """The articles leaving each bare surname open (rows of status ``bare``: their keys and doc ids);
+    batches hold different articles, so the sets of batches join into the corpus's."""
     found: dict[str, set] = defaultdict(set)
     for key, doc in zip(keys.tolist(), doc_ids.tolist()):
         found[key].add(doc)
@@ -497,7 +492,11 @@ def variants(merged: pd.DataFrame, keys: Sequence[str]) -> pd.Series:
     by them.
     """
     keys = list(keys)
-    forms = merged.groupby([*keys, "written"], sort=False)["count"].sum().reset_index()
+    return _variant_labels(merged.groupby([*keys, "written"], sort=False)["count"].sum().reset_index(), keys)
+
+
+def _variant_labels(forms: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """:func:`variants` of ``forms``: ``keys``, ``written`` and ``count``, one row per entity and form."""
     forms = forms.sort_values([*keys, "count", "written"], ascending=[True] * len(keys) + [False, True],
                               kind="stable")
     labels = (forms["written"] + " (" + forms["count"].astype(str) + ")").tolist()
@@ -512,6 +511,33 @@ def variants(merged: pd.DataFrame, keys: Sequence[str]) -> pd.Series:
     if len(keys) > 1:
         return pd.Series(values, index=pd.MultiIndex.from_tuples(index, names=keys), dtype="str")
     return pd.Series(values, index=pd.Index(index, name=keys[0]), dtype="str")
+
+
+def _entity_table(merged: dict[str, np.ndarray], group: np.ndarray) -> pd.DataFrame:
+    """Mentions, articles and :func:`variants` per group and name, indexed by them, of :func:`merge`'s
+    rows (``merged``, column by column; ``group`` the group code of each row).
+
+    Counted on codes: grouping a million rows by Python strings costs several times as much.
+    """
+    name_codes, names = pd.factorize(merged[NAME])
+    n_names = max(len(names), 1)
+    entity_codes, entities = pd.factorize(group * n_names + name_codes)
+    counts, docs, size = merged[COUNT].astype(np.int64), merged[DOC_ID].astype(np.int64), len(entities)
+    span = int(docs.max()) + 1 if len(docs) else 1  # (entity, article) pairs numbered, each counted once
+    articles = np.bincount(pd.unique(entity_codes * span + docs) // span, minlength=size)
+    written_codes, written = pd.factorize(merged["written"])
+    n_written = max(len(written), 1)
+    form_codes, forms = pd.factorize(entity_codes * n_written + written_codes)
+    of_form = forms // n_written
+    groups, names = entities // n_names, names[entities % n_names]
+    table = pd.DataFrame({COUNT: np.bincount(entity_codes, weights=counts, minlength=size).astype(np.int64),
+                          DOC_COUNT: articles},
+                         index=pd.MultiIndex.from_arrays([groups, pd.Index(names, dtype=object)], names=[GROUP, NAME]))
+    table[VARIANTS] = _variant_labels(
+        _plain(**{GROUP: groups[of_form], NAME: names[of_form], "written": written[forms % n_written],
+                  "count": np.bincount(form_codes, weights=counts, minlength=len(forms)).astype(np.int64)}),
+        [GROUP, NAME])
+    return table
 
 
 # --- the public table ----------------------------------------------------------------------------
@@ -595,9 +621,8 @@ def mentions(
     parts = [batch.rows for batch in batches]
     people, resolving = (_summed([getattr(batch, name) for batch in batches]) for name in ("people", "resolving"))
     already = defaultdict(set)
-    for batch in batches:
-        for key, docs in batch.open_articles.items():
-            already[key] |= docs
+    for key, docs in itertools.chain.from_iterable(batch.open_articles.items() for batch in batches):
+        already[key] |= docs
     # The bare words the merge would check, checked before the table is made: the rows of the others
     # (most of a corpus's capitalised words) are never joined.
     hopeful = _hopeful(_chosen(people), resolving)
@@ -610,18 +635,16 @@ def mentions(
     rows = _columns_table(parts)
     # The merged rows as Python strings (merge's own result makes Arrow strings of them, a cost for
     # millions of rows); only the names of the final table become Arrow strings.
-    merged = _plain(**_merged_columns(rows, rules, texts, people, resolving)) if len(rows) else merge(rows)
+    merged = (_merged_columns(rows, rules, texts, people, resolving) if len(rows)
+              else {name: column.to_numpy() for name, column in merge(rows).items()})
     codes, keys = group_codes(frame[columns].reset_index(drop=True)) if columns else (None, None)
-    positions = merged[DOC_ID].to_numpy(dtype=np.int64)
-    merged[GROUP] = codes[positions] if codes is not None else np.zeros(len(merged), dtype=np.int64)
-    grouped = merged.groupby([GROUP, NAME], sort=False)
-    table = pd.DataFrame({COUNT: grouped[COUNT].sum(), DOC_COUNT: grouped[DOC_ID].nunique()})
-    table[VARIANTS] = variants(merged, [GROUP, NAME])
-    table = table.reset_index()
+    positions = merged[DOC_ID].astype(np.int64)
+    group = codes[positions] if codes is not None else np.zeros(len(positions), dtype=np.int64)
+    table = _entity_table(merged, group).reset_index()
     table = table[table[COUNT] >= min_count].astype({GROUP: np.int64, COUNT: np.int64, DOC_COUNT: np.int64})
     table = table.sort_values([GROUP, COUNT, DOC_COUNT, NAME], ascending=[True, False, False, True],
                               kind="stable")
     table = table[[GROUP, *MENTION_COLUMNS]].reset_index(drop=True)
-    if len(merged):
+    if len(positions):
         table[NAME] = table[NAME].astype("str")
     return with_keys(table, None if keys is None else group_frame(keys, columns))
