@@ -345,3 +345,58 @@ def test_bbc_merges_have_no_city_or_month_surnames(bbc):
     for name, variants in table["variants"].items():
         forms = [v.rsplit(" (", 1)[0] for v in variants.split("; ")]
         assert not {"May", "London", "Washington"} & set(forms), name
+
+
+# Articles that exercise every count the merge takes from the whole corpus: people named in full (and one
+# surname two of them share), surnames resolved in some articles and left open in others, a surname
+# after an honorific, an initial, and a word used in lowercase.
+_CORPUS = (["Greta Holm spoke. Holm left.", "Holm said no.", "Dr Quist met Greta Holm.", "The holm oaks. Holm.",
+            "Anna Berg and Jonas Berg met. Berg spoke.", "Anna Berg won. Berg smiled.", "Mr Berg left.",
+            "J. Holm wrote.", "Holm agreed.", "Paul Kingston spoke.", "Flights to Kingston resumed.",
+            "", "no names at all.", "Kingston and Holm and Berg.", "Greta Holm spoke. J. Holm replied."] * 2)
+
+
+def test_batch_counts_add_up_to_the_corpus():
+    # The workers count articles per person, per self-resolved surname and per open bare surname batch
+    # by batch; summed, wherever the batches are cut, they are the counts of the whole corpus.
+    rules = name_rules.DEFAULT_RULES
+    rows = corpus_names.mention_rows(_CORPUS, range(len(_CORPUS)), check_bare=False)
+    at = {c: rows[c].to_numpy() for c in rows.columns}
+    doc_ids = at["doc_id"].astype("int64")
+    settled = rows["status"].isin([names.NAMED, names.AMBIGUOUS]).to_numpy()
+    pending = (rows["status"] == names.PENDING_BARE).to_numpy()
+    people = corpus_names._people_articles(doc_ids, at["key"], at["person"].astype(bool))
+    resolving = corpus_names._resolving_articles(doc_ids, at["written"], at["key"], settled, rules)
+    assert (people["greta holm"], people["anna berg"], dict(resolving)) == (6, 4, {"holm": 2, "berg": 4})
+    assert pending.sum() == 2  # "J. Holm" beside Greta Holm: not hers, left to the corpus
+    for cuts in ([], [1], [5, 6], [3, 9, 14, 20], list(range(1, len(_CORPUS)))):
+        bounds = [0, *cuts, len(_CORPUS)]
+        batches = [corpus_names._batch_parts(_CORPUS[a:b], range(a, b), rules) for a, b in zip(bounds, bounds[1:])]
+        assert corpus_names._summed([b.people for b in batches]) == people
+        assert corpus_names._summed([b.resolving for b in batches]) == resolving
+        assert sum(len(b.rows[0]) + len(b.unchecked[0][0] if b.unchecked else ()) for b in batches
+                   if b.rows is not None or b.unchecked is not None) == len(rows)
+        opened = {}
+        for b in batches:
+            for key, docs in b.open_articles.items():
+                opened.setdefault(key, set()).update(docs)
+        assert opened == corpus_names._open_articles(at["key"][pending], doc_ids[pending])
+
+
+@pytest.mark.parametrize("chunk", [40, 400, 2_000_000])
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_mentions_equals_the_merge_of_the_whole_corpus(monkeypatch, chunk, n_jobs):
+    # mentions() counts per batch and checks bare words before its table is made; whatever the batches
+    # and the processes, its table is the one merge() gives of the whole corpus's rows, grouped.
+    monkeypatch.setattr(_parallel, "CHUNK_CHARS", chunk)
+    texts = _CORPUS * 3
+    merged = corpus_names.merge(corpus_names.mention_rows(texts, range(len(texts))))
+    table = terms.mentions(texts, progress=False, n_jobs=n_jobs).set_index("name")
+    grouped = merged.groupby("name")
+    assert table["count"].to_dict() == grouped["count"].sum().to_dict()
+    assert table["doc_count"].to_dict() == grouped["doc_id"].nunique().to_dict()
+    assert table["variants"].to_dict() == corpus_names.variants(merged, ["name"]).to_dict()
+    per_article = terms.mentions(texts, by="doc_id", progress=False, n_jobs=n_jobs)
+    expected = merged.groupby(["doc_id", "name"])["count"].sum()
+    got = per_article.set_index(["doc_id", "name"])["count"].to_dict()
+    assert got == {(str(doc), name): n for (doc, name), n in expected.items()}  # texts: doc ids "0", "1", ...

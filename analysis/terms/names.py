@@ -24,6 +24,7 @@ import itertools
 import operator
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -132,19 +133,15 @@ def mention_rows(texts: Sequence, doc_ids: Sequence, rules: NameRules = DEFAULT_
     {'written': ['Mr Arafat', 'Yasser Arafat'], 'display': ['Yasser Arafat', 'Yasser Arafat'], 'count': [1, 1]}
     """
     doc_ids = pd.Series(list(doc_ids), dtype=object)
-    table = _columns_table([_batch_columns(texts, range(len(doc_ids)), rules, check_bare)])
+    table = _columns_table([_as_columns(*_batch_rows(texts, range(len(doc_ids)), rules, check_bare))])
     # The batch counts by position; the caller's ids, whatever their type, are put back as given
     # (object, not inferred as strings).
     table["doc_id"] = pd.Series(doc_ids.to_numpy()[table["doc_id"].to_numpy(dtype=np.int64)], dtype=object)
     return table
 
 
-def _batch_columns(texts: Sequence, doc_ids: Sequence, rules: NameRules, check_bare: bool) -> tuple | None:
-    """The rows of :func:`mention_rows` column by column, as arrays (None: no rows), doc ids as int64.
-
-    What a worker sends back: unpickling a few arrays and joining them costs
-    the parent far less than a million tuples, and the parent does it alone.
-    """
+def _batch_rows(texts: Sequence, doc_ids: Sequence, rules: NameRules, check_bare: bool) -> tuple[list, list, list]:
+    """The rows of :func:`mention_rows` as three lists: doc ids, the fields between doc_id and count, counts."""
     fields: list[tuple] = []
     counts: list[int] = []
     ids: list = []
@@ -155,6 +152,16 @@ def _batch_columns(texts: Sequence, doc_ids: Sequence, rules: NameRules, check_b
         fields.extend(found)
         counts.extend(found.values())
         ids.extend(itertools.repeat(doc_id, len(found)))
+    return ids, fields, counts
+
+
+def _as_columns(ids: list, fields: list[tuple], counts: list, last: str | None = None) -> tuple | None:
+    """The rows of :func:`_batch_rows` column by column, as arrays (None: no rows), doc ids as int64; with
+    ``last``, the rows of that status after the others.
+
+    What a worker sends back: unpickling a few arrays and joining them costs
+    the parent far less than a million tuples, and the parent does it alone.
+    """
     if not fields:
         return None
     # Cut from one array filled in C: transposing the rows in Python (zip), or numpy finding the shape of
@@ -162,15 +169,63 @@ def _batch_columns(texts: Sequence, doc_ids: Sequence, rules: NameRules, check_b
     width = len(ROW_COLUMNS) - 2  # the fields between doc_id and count
     table = np.fromiter(itertools.chain.from_iterable(fields), dtype=object, count=len(fields) * width)
     table = table.reshape(len(fields), width)
+    if last is not None:  # moved while the fields are one array, instead of column by column
+        order = np.argsort(table[:, ROW_COLUMNS.index("status") - 1] == last, kind="stable")
+        table, ids, counts = table[order], np.asarray(ids)[order], np.asarray(counts)[order]
     return tuple(np.array(column, dtype=_ROW_DTYPES.get(name, object))
                  for name, column in zip(ROW_COLUMNS, [ids, *table.T, counts]))
+
+
+class _Batch(NamedTuple):
+    """What a worker of :func:`mentions` sends back for one batch of articles (see :func:`_batch_parts`)."""
+
+    rows: tuple | None  # the rows but the unchecked bare words, as _as_columns gives them
+    unchecked: tuple | None  # those: (their columns, their distinct keys, each row's code among them)
+    people: Counter  # _people_articles of the batch
+    resolving: Counter  # _resolving_articles of the batch
+    open_articles: dict  # _open_articles of the batch
+
+
+def _batch_parts(texts: Sequence, doc_ids: Sequence, rules: NameRules) -> _Batch:
+    """The rows of a batch for :func:`mentions` (``check_bare=False``), and what the corpus merge counts of them.
+
+    Batches hold different articles, so their counts of articles add up to the corpus's: the workers
+    count them on every core instead of the parent alone. Most rows are unchecked bare words, of which
+    the merge reads only those a person carries (:func:`_hopeful`): they come apart, with their keys
+    numbered, for the parent to pick those it needs by key instead of row by row.
+    """
+    columns = _as_columns(*_batch_rows(texts, doc_ids, rules, check_bare=False), last=UNCHECKED)
+    if columns is None:
+        return _Batch(None, None, Counter(), Counter(), {})
+    at = dict(zip(ROW_COLUMNS, columns))
+    status = at["status"]
+    people = _people_articles(at["doc_id"], at["key"], at["person"])
+    resolving = _resolving_articles(at["doc_id"], at["written"], at["key"],
+                                    (status == NAMED) | (status == AMBIGUOUS), rules)
+    pending = status == PENDING_BARE
+    open_articles = _open_articles(at["key"][pending], at["doc_id"][pending])
+    words, cut = None, len(status) - int((status == UNCHECKED).sum())
+    if cut < len(status):
+        codes, keys = pd.factorize(at["key"][cut:])
+        words = (tuple(column[cut:] for column in columns), keys, codes)
+        columns = tuple(column[:cut] for column in columns)
+    return _Batch(columns, words, people, resolving, open_articles)
+
+
+def _hopeful_rows(unchecked: tuple | None, hopeful: set) -> tuple | None:
+    """The unchecked bare words of a batch (:class:`_Batch`) with a ``hopeful`` key, as :func:`_as_columns`."""
+    if unchecked is None:
+        return None
+    columns, keys, codes = unchecked
+    wanted = np.fromiter((k in hopeful for k in keys.tolist()), dtype=bool, count=len(keys))[codes]
+    return tuple(column[wanted] for column in columns)
 
 
 _ROW_DTYPES = {"doc_id": np.int64, "count": np.int64, "person": bool, "honorific": bool}
 
 
 def _columns_table(parts: list) -> pd.DataFrame:
-    """The rows of several :func:`_batch_columns` results as one table (``doc_id`` int64, not object)."""
+    """The rows of several :func:`_as_columns` results as one table (``doc_id`` int64, not object)."""
     parts = [p for p in parts if p is not None]
     if not parts:
         return rows_table([])
@@ -194,6 +249,50 @@ def _dominant(counts: Counter) -> str | None:
         return None
     (top, n), *rest = counts.most_common(2)
     return top if not rest or n >= DOMINANCE * rest[0][1] else None
+
+
+def _people_articles(doc_ids: np.ndarray, keys: np.ndarray, person: np.ndarray) -> Counter:
+    """Articles naming each person (a full name that can carry a surname), by key.
+
+    Counted article by article, so the counts of batches of different articles add up to the corpus's.
+    """
+    return Counter(key for _, key in dict.fromkeys(zip(doc_ids[person].tolist(), keys[person].tolist())))
+
+
+def _resolving_articles(doc_ids: np.ndarray, written: np.ndarray, keys: np.ndarray, settled: np.ndarray,
+                        rules: NameRules) -> Counter:
+    """Articles resolving a bare surname themselves (one word written, a full name meant), by the
+    surname's key; ``settled`` marks the rows the article resolved (named or ambiguous).
+
+    Counted article by article, so the counts of batches of different articles add up to the corpus's.
+    """
+    rows = np.flatnonzero(settled)
+    pairs = dict.fromkeys((name_key(w, rules), d) for w, k, d in
+                          zip(written[rows].tolist(), keys[rows].tolist(), doc_ids[rows].tolist())
+                          if " " not in w and " " in k)
+    return Counter(s for s, _ in pairs)
+
+
+def _summed(counters: list[Counter]) -> Counter:
+    """The sum of ``counters`` (those of the batches: hundreds of thousands of keys, summed in C)."""
+    keys = np.fromiter(itertools.chain.from_iterable(counters), dtype=object, count=sum(map(len, counters)))
+    counts = np.fromiter(itertools.chain.from_iterable(c.values() for c in counters), dtype=np.int64, count=len(keys))
+    codes, uniques = pd.factorize(keys)
+    return Counter(dict(zip(uniques.tolist(), np.bincount(codes, weights=counts).astype(np.int64).tolist())))
+
+
+def _chosen(people: Counter) -> dict[str, str | None]:
+    """The corpus's full name for each surname (None: no dominant one), from :func:`_people_articles`."""
+    by_surname: dict[str, Counter] = defaultdict(Counter)
+    for key, n in people.items():
+        by_surname[surname(key)][key] += n
+    return {s: _dominant(c) for s, c in by_surname.items()}
+
+
+def _hopeful(chosen: dict[str, str | None], resolving: Counter) -> set:
+    """The bare words that can join a person: a person carries the word as surname and some article
+    resolves it itself (else the articles leaving it open cannot matter); only those are read."""
+    return {k for k, target in chosen.items() if target is not None and resolving.get(k, 0) > 0}
 
 
 def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES, texts: Sequence[str] | None = None) -> pd.DataFrame:
@@ -234,8 +333,14 @@ def merge(rows: pd.DataFrame, rules: NameRules = DEFAULT_RULES, texts: Sequence[
     return pd.DataFrame(_merged_columns(rows, rules, texts))
 
 
-def _merged_columns(rows: pd.DataFrame, rules: NameRules, texts: Sequence[str] | None) -> dict[str, np.ndarray]:
-    """The columns of :func:`merge`'s result for rows that are not empty, as arrays (text as Python strings)."""
+def _merged_columns(rows: pd.DataFrame, rules: NameRules, texts: Sequence[str] | None,
+                    people: Counter | None = None, resolving: Counter | None = None) -> dict[str, np.ndarray]:
+    """The columns of :func:`merge`'s result for rows that are not empty, as arrays (text as Python strings).
+
+    ``people`` and ``resolving`` are :func:`_people_articles` and :func:`_resolving_articles` of the rows'
+    articles, counted here when not given (:func:`mentions` sums those of its batches; the unchecked
+    bare words no person carries, of no use to the merge, may then be left out of ``rows``).
+    """
     # Plain arrays until the result: the table has a row per article and name (millions for a large
     # corpus), and a table pandas builds of them turns every text column into Arrow strings.
     doc_ids = rows["doc_id"].to_numpy()
@@ -253,31 +358,21 @@ def _merged_columns(rows: pd.DataFrame, rules: NameRules, texts: Sequence[str] |
 
     is_named = has(NAMED)
     is_pending_bare = has(PENDING_BARE)
-    # Full person names by the number of articles carrying them as a person, per surname.
-    person = rows["person"].to_numpy(dtype=bool)
-    articles = _plain(doc_id=doc_ids[person], key=keys[person]).drop_duplicates().groupby("key").size().to_dict()
-    by_surname: dict[str, Counter] = defaultdict(Counter)
-    for key, n in articles.items():
-        by_surname[surname(key)][key] += int(n)
-    chosen = {s: _dominant(c) for s, c in by_surname.items()}
-    # How often the articles using a bare word resolve it themselves: one word written, a full name meant.
-    settled = np.flatnonzero(is_named | has(AMBIGUOUS))
-    settled = settled[np.fromiter((" " not in w and " " in k for w, k in zip(written[settled], keys[settled])),
-                                  dtype=bool, count=len(settled))]
-    resolved_docs = (_plain(surname=_each(written[settled], lambda w: name_key(w, rules)), doc_id=doc_ids[settled])
-                     .groupby("surname")["doc_id"].nunique().to_dict())
+    if people is None:
+        people = _people_articles(doc_ids, keys, rows["person"].to_numpy(dtype=bool))
+        resolving = _resolving_articles(doc_ids, written, keys, is_named | has(AMBIGUOUS), rules)
+    chosen = _chosen(people)
     status = rows["status"].to_numpy(dtype=object)
     live = ~has(UNCHECKED)
     if not live.all():
         if texts is None:
             raise ValueError("rows hold unchecked bare words (check_bare=False); pass texts=, the articles "
                              "indexed by doc_id")
-        # A bare word can join a person only when a person carries it as surname and some article
-        # resolves it itself (else open_docs cannot matter): only those are read in their article.
-        hopeful = {k for k, target in chosen.items() if target is not None and resolved_docs.get(k, 0) > 0}
+        hopeful = _hopeful(chosen, resolving)
         check = np.flatnonzero(~live)
         check = check[np.fromiter((k in hopeful for k in keys[check]), dtype=bool, count=len(check))]
-        bare = check[_bare_words(check, keys, displays, doc_ids, texts, resolved_docs, is_pending_bare)]
+        already = _open_articles(keys[is_pending_bare], doc_ids[is_pending_bare])
+        bare = check[_bare_words(keys[check], displays[check], doc_ids[check], texts, resolving, already)]
         live[bare] = True
         is_pending_bare[bare] = True
         status = status.copy()
@@ -290,13 +385,13 @@ def _merged_columns(rows: pd.DataFrame, rules: NameRules, texts: Sequence[str] |
         """``(key, display or None to keep it, kept)`` of one row the article left open."""
         if s == AMBIGUOUS:
             # The article's person most of the corpus names (ties: the nearest one).
-            return max(candidates.split("|"), key=lambda k: (articles.get(k, 0), k == key)), None, True
+            return max(candidates.split("|"), key=lambda k: (people.get(k, 0), k == key)), None, True
         target = chosen.get(key)
         first = said.split()[0]
         if target is not None and is_initial(first) and not target.startswith(first[0].lower()):
             target = None  # "J Robinson" is not the corpus's "Andy Robinson"
         if s == PENDING_BARE:
-            n_resolved = resolved_docs.get(key, 0)
+            n_resolved = resolving.get(key, 0)
             if target is not None and n_resolved >= BARE_RESOLVED_SHARE * (n_resolved + open_docs.get(key, 0)):
                 return target, None, True
             return key, None, False
@@ -324,24 +419,40 @@ def _merged_columns(rows: pd.DataFrame, rules: NameRules, texts: Sequence[str] |
         keep[open_rows] = kept[ids].astype(bool)
     keys, displays, written = keys[keep], displays[keep], written[keep]
     counts = rows["count"].to_numpy(dtype="int64")[keep]
-    # The name shown: the most frequent form among the entity's own mentions (those
-    # whose display folds to its key), initials dropped.
-    own = keys == _each(displays, lambda d: name_key(d, rules))
-    shown = (_plain(key=keys[own], display=displays[own], count=counts[own])
-             .groupby(["key", "display"], sort=False)["count"].sum().reset_index()
+    # The name shown: the most frequent form among the entity's own mentions (those whose display folds
+    # to its key; ties: alphabetical), initials dropped. Counted on codes: grouping millions of Python
+    # strings costs far more than numbering them once.
+    key_codes, unique_keys = pd.factorize(keys)
+    display_codes, unique_displays = pd.factorize(displays)
+    folded = pd.Index(unique_keys).get_indexer([name_key(d, rules) for d in unique_displays.tolist()])
+    own = folded[display_codes] == key_codes
+    pair_codes, pairs = pd.factorize(key_codes[own] * len(unique_displays) + display_codes[own])
+    shown = (_plain(key=pairs // len(unique_displays), count=np.bincount(pair_codes, weights=counts[own]),
+                    display=unique_displays[pairs % len(unique_displays)])
              .sort_values(["key", "count", "display"], ascending=[True, False, True], kind="stable")
              .drop_duplicates("key"))
-    shown = dict(zip(shown["key"].tolist(), map(clean_name, shown["display"].tolist())))
-    key_codes, unique_keys = pd.factorize(keys)
-    names = np.array([shown.get(k) for k in unique_keys], dtype=object)[key_codes]
+    names = np.full(len(unique_keys), None, dtype=object)
+    names[shown["key"].to_numpy()] = [clean_name(d) for d in shown["display"].tolist()]
+    names = names[key_codes]
     unnamed = names == None  # noqa: E711 (elementwise)
     names[unnamed] = displays[unnamed]
     return {"doc_id": doc_ids[keep], "written": written, "key": keys, "name": names, "count": counts}
 
 
-def _bare_words(check: np.ndarray, keys: np.ndarray, words: np.ndarray, doc_ids: np.ndarray, texts: Sequence[str],
-                resolved_docs: dict, is_pending_bare: np.ndarray) -> np.ndarray:
-    """Which rows ``check`` (unchecked bare words) are names: their article never uses the word in lowercase.
+def _open_articles(keys: np.ndarray, doc_ids: np.ndarray) -> dict[str, set]:
+    """The articles leaving each bare surname open (rows of status ``bare``: their keys and doc ids);
+    batches hold different articles, so the sets of batches join into the corpus's."""
+    found: dict[str, set] = defaultdict(set)
+    for key, doc in zip(keys.tolist(), doc_ids.tolist()):
+        found[key].add(doc)
+    return found
+
+
+def _bare_words(keys: np.ndarray, words: np.ndarray, doc_ids: np.ndarray, texts: Sequence[str],
+                resolved_docs: dict, already: dict[str, set]) -> np.ndarray:
+    """Which unchecked bare words (rows: their keys, words and doc ids) are names: their article never
+    uses the word in lowercase. ``already`` holds the articles leaving each surname open without a
+    check (:func:`_open_articles`).
 
     Looked up surname by surname, and only as long as the answer can matter: a bare surname joins its
     person only when at most ``1 / BARE_RESOLVED_SHARE - 1`` times as many articles leave it open as
@@ -349,15 +460,12 @@ def _bare_words(check: np.ndarray, keys: np.ndarray, words: np.ndarray, doc_ids:
     is left out whatever the others hold, and they are not read (most of the reading is of common words
     such as ``Republicans``, open in thousands of articles and resolved in a few).
     """
-    found = np.zeros(len(check), dtype=bool)
+    found = np.zeros(len(keys), dtype=bool)
     by_key: dict[str, list[int]] = defaultdict(list)
-    for j, key in enumerate(keys[check].tolist()):
+    for j, key in enumerate(keys.tolist()):
         by_key[key].append(j)
-    docs = doc_ids[check].tolist()
-    words = words[check].tolist()
-    already = defaultdict(set)  # articles where the surname is open without a check
-    for key, doc in zip(keys[is_pending_bare].tolist(), doc_ids[is_pending_bare].tolist()):
-        already[key].add(doc)
+    docs = doc_ids.tolist()
+    words = words.tolist()
     for key, rows in by_key.items():
         n_resolved = resolved_docs.get(key, 0)
         opened = set(already.get(key, ()))
@@ -376,12 +484,6 @@ def _plain(**columns: np.ndarray) -> pd.DataFrame:
                         copy=False)
 
 
-def _each(values, func) -> np.ndarray:
-    """``func`` of each value, called once per distinct value (an object array)."""
-    codes, uniques = pd.factorize(values)
-    return np.array([func(u) for u in uniques], dtype=object)[codes]
-
-
 def variants(merged: pd.DataFrame, keys: Sequence[str]) -> pd.Series:
     """``"form (count); form (count)"`` per entity, most frequent form first (ties: alphabetical).
 
@@ -390,7 +492,11 @@ def variants(merged: pd.DataFrame, keys: Sequence[str]) -> pd.Series:
     by them.
     """
     keys = list(keys)
-    forms = merged.groupby([*keys, "written"], sort=False)["count"].sum().reset_index()
+    return _variant_labels(merged.groupby([*keys, "written"], sort=False)["count"].sum().reset_index(), keys)
+
+
+def _variant_labels(forms: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """:func:`variants` of ``forms``: ``keys``, ``written`` and ``count``, one row per entity and form."""
     forms = forms.sort_values([*keys, "count", "written"], ascending=[True] * len(keys) + [False, True],
                               kind="stable")
     labels = (forms["written"] + " (" + forms["count"].astype(str) + ")").tolist()
@@ -405,6 +511,33 @@ def variants(merged: pd.DataFrame, keys: Sequence[str]) -> pd.Series:
     if len(keys) > 1:
         return pd.Series(values, index=pd.MultiIndex.from_tuples(index, names=keys), dtype="str")
     return pd.Series(values, index=pd.Index(index, name=keys[0]), dtype="str")
+
+
+def _entity_table(merged: dict[str, np.ndarray], group: np.ndarray) -> pd.DataFrame:
+    """Mentions, articles and :func:`variants` per group and name, indexed by them, of :func:`merge`'s
+    rows (``merged``, column by column; ``group`` the group code of each row).
+
+    Counted on codes: grouping a million rows by Python strings costs several times as much.
+    """
+    name_codes, names = pd.factorize(merged[NAME])
+    n_names = max(len(names), 1)
+    entity_codes, entities = pd.factorize(group * n_names + name_codes)
+    counts, docs, size = merged[COUNT].astype(np.int64), merged[DOC_ID].astype(np.int64), len(entities)
+    span = int(docs.max()) + 1 if len(docs) else 1  # (entity, article) pairs numbered, each counted once
+    articles = np.bincount(pd.unique(entity_codes * span + docs) // span, minlength=size)
+    written_codes, written = pd.factorize(merged["written"])
+    n_written = max(len(written), 1)
+    form_codes, forms = pd.factorize(entity_codes * n_written + written_codes)
+    of_form = forms // n_written
+    groups, names = entities // n_names, names[entities % n_names]
+    table = pd.DataFrame({COUNT: np.bincount(entity_codes, weights=counts, minlength=size).astype(np.int64),
+                          DOC_COUNT: articles},
+                         index=pd.MultiIndex.from_arrays([groups, pd.Index(names, dtype=object)], names=[GROUP, NAME]))
+    table[VARIANTS] = _variant_labels(
+        _plain(**{GROUP: groups[of_form], NAME: names[of_form], "written": written[forms % n_written],
+                  "count": np.bincount(form_codes, weights=counts, minlength=len(forms)).astype(np.int64)}),
+        [GROUP, NAME])
+    return table
 
 
 # --- the public table ----------------------------------------------------------------------------
@@ -480,26 +613,38 @@ def mentions(
     frame = corpus_frame(data)
     columns = by_columns(frame, by)
     # Articles are numbered by position: the merge counts articles, and a corpus may repeat a doc_id.
-    func = functools.partial(_batch_columns, rules=rules, check_bare=False)
+    func = functools.partial(_batch_parts, rules=rules)
     texts = texts_of(frame)
     work = _parallel.batches(texts, range(len(frame)), chunk_chars=_parallel.CHUNK_CHARS // 4)
-    parts = list(_parallel.map_batches(func, work, n_jobs=n_jobs, progress=progress, total=len(frame),
-                                       desc="mentions"))
+    batches = list(_parallel.map_batches(func, work, n_jobs=n_jobs, progress=progress, total=len(frame),
+                                         desc="mentions"))
+    parts = [batch.rows for batch in batches]
+    people, resolving = (_summed([getattr(batch, name) for batch in batches]) for name in ("people", "resolving"))
+    already = defaultdict(set)
+    for key, docs in itertools.chain.from_iterable(batch.open_articles.items() for batch in batches):
+        already[key] |= docs
+    # The bare words the merge would check, checked before the table is made: the rows of the others
+    # (most of a corpus's capitalised words) are never joined.
+    hopeful = _hopeful(_chosen(people), resolving)
+    words = [part for part in (_hopeful_rows(batch.unchecked, hopeful) for batch in batches) if part is not None]
+    if words:
+        at = {name: np.concatenate([part[i] for part in words]) for i, name in enumerate(ROW_COLUMNS)}
+        bare = _bare_words(at["key"], at["display"], at["doc_id"], texts, resolving, already)
+        at["status"] = np.full(len(at["status"]), PENDING_BARE, dtype=object)
+        parts.append(tuple(at[name][bare] for name in ROW_COLUMNS))
     rows = _columns_table(parts)
     # The merged rows as Python strings (merge's own result makes Arrow strings of them, a cost for
     # millions of rows); only the names of the final table become Arrow strings.
-    merged = _plain(**_merged_columns(rows, rules, texts)) if len(rows) else merge(rows)
+    merged = (_merged_columns(rows, rules, texts, people, resolving) if len(rows)
+              else {name: column.to_numpy() for name, column in merge(rows).items()})
     codes, keys = group_codes(frame[columns].reset_index(drop=True)) if columns else (None, None)
-    positions = merged[DOC_ID].to_numpy(dtype=np.int64)
-    merged[GROUP] = codes[positions] if codes is not None else np.zeros(len(merged), dtype=np.int64)
-    grouped = merged.groupby([GROUP, NAME], sort=False)
-    table = pd.DataFrame({COUNT: grouped[COUNT].sum(), DOC_COUNT: grouped[DOC_ID].nunique()})
-    table[VARIANTS] = variants(merged, [GROUP, NAME])
-    table = table.reset_index()
+    positions = merged[DOC_ID].astype(np.int64)
+    group = codes[positions] if codes is not None else np.zeros(len(positions), dtype=np.int64)
+    table = _entity_table(merged, group).reset_index()
     table = table[table[COUNT] >= min_count].astype({GROUP: np.int64, COUNT: np.int64, DOC_COUNT: np.int64})
     table = table.sort_values([GROUP, COUNT, DOC_COUNT, NAME], ascending=[True, False, False, True],
                               kind="stable")
     table = table[[GROUP, *MENTION_COLUMNS]].reset_index(drop=True)
-    if len(merged):
+    if len(positions):
         table[NAME] = table[NAME].astype("str")
     return with_keys(table, None if keys is None else group_frame(keys, columns))
