@@ -18,17 +18,18 @@ def topic_k_curve(k_scores, *, threshold=0.95, ax=None):
     """How the number of topics was chosen: agreement of resampled runs per k, beyond a shuffled copy.
 
     Draws, per k tried: ``stability`` (agreement of the resampled runs),
-    ``null_stability`` (the same on shuffled copies with no topics), their
-    chance-corrected ``kappa``, and ``light_stability`` where it was measured
-    (with the ``threshold`` above which a k counts as clearly stable); the
-    chosen k is circled.
+    ``null_stability`` (the same on shuffled copies with no topics), the
+    light k-means runs' ``light_stability`` and ``light_null_stability``
+    where they were measured (with the ``threshold`` above which a k counts
+    as clearly stable), and the chance-corrected ``kappa`` that k is read
+    from; the chosen k is circled.
 
     Parameters
     ----------
     k_scores : DataFrame
         ``analysis.topics.choose_k(df)`` or ``result.k_scores``: ``k``,
         ``stability``, ``chosen`` and, when present, ``null_stability``,
-        ``kappa``, ``light_stability``.
+        ``kappa``, ``light_stability``, ``light_null_stability``.
     threshold : float or None
         The light runs' stability threshold (``analysis.topics.STABLE``; None: no line).
     ax : matplotlib Axes, optional
@@ -59,10 +60,13 @@ def topic_k_curve(k_scores, *, threshold=0.95, ax=None):
     if "kappa" in k_scores.columns:
         # kappa can be far below 0 where the copies agree more than the articles: clip to keep the scale.
         ax.plot(k, np.clip(k_scores["kappa"].to_numpy(dtype=float), -0.2, 1.0), marker="s", color="C2",
-                label="kappa: agreement beyond the copies'")
+                label="kappa: agreement beyond the copies' (both kinds of runs)")
     if "light_stability" in k_scores.columns and k_scores["light_stability"].notna().any():
         ax.plot(k, k_scores["light_stability"].to_numpy(dtype=float), marker="^", color="C1", linestyle="--",
-                label="light k-means runs")
+                label="stability: light k-means runs")
+        if "light_null_stability" in k_scores.columns:
+            ax.plot(k, k_scores["light_null_stability"].to_numpy(dtype=float), marker=".", color="C1",
+                    linestyle=":", alpha=0.6, label="light runs on the shuffled copies")
         if threshold is not None:
             ax.axhline(threshold, color="grey", linestyle="--", linewidth=1, label=f"clearly stable: >= {threshold:g}")
     chosen = k_scores[k_scores["chosen"]] if "chosen" in k_scores.columns else k_scores.iloc[0:0]

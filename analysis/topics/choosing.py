@@ -24,11 +24,18 @@ the cut of that tree at k gives every article a topic at k. The curve is
 measured on a reproducible sample of at most ``max_articles`` articles, so
 choosing k costs the same on 50,000 articles as on 2,000.
 
-How :func:`choose` decides: light k-means runs first (a clear partition
-into three or more groups that every run finds is taken as it is), then the
-fewest topics within one standard error of the highest kappa
-(:func:`pick_k`), then, when every k leaves most articles in one topic, the
-islands of the nearest-neighbour graph (:func:`modularity_islands`).
+A second kind of run checks the first: light k-means runs (three starts)
+straight at each k up to :data:`LIGHT_MAX_K`, on samples of the articles
+and of the shuffled copies (:func:`light_stability`). The two kinds err in
+different ways (a tree cut can cut the same small island off every time; a
+light run can fall into a different local optimum each time), so where both
+were measured their kappas are averaged (:func:`pooled_kappa`).
+
+How :func:`choose` decides: a clear partition into three or more groups
+that every light run finds is taken as it is; otherwise the fewest topics
+within one standard error of the highest pooled kappa (:func:`pick_k`);
+then, when every k leaves most articles in one topic, the islands of the
+nearest-neighbour graph (:func:`modularity_islands`).
 
 Only functions of plain arrays live here; :class:`analysis.topics.TopicModel`
 (``k=None``) and :func:`analysis.topics.choose_k` call them.
@@ -48,9 +55,12 @@ from analysis._progress import bar as progress_bar
 from analysis.topics.columns import (
     CHOSEN,
     K,
+    K_SCORES_COLUMNS,
     KAPPA,
     LARGEST_SHARE,
+    LIGHT_NULL_STABILITY,
     LIGHT_STABILITY,
+    LIGHT_STABILITY_SD,
     NULL_STABILITY,
     STABILITY,
     STABILITY_SD,
@@ -280,30 +290,47 @@ def modularity_islands(vectors: np.ndarray, fine_labels: np.ndarray, *, n_neighb
 
 #: A k whose light runs agree at least this much (trimmed mean ARI) is a clear partition of the corpus.
 STABLE = 0.95
-#: Largest k the light runs try (each k costs its own twenty k-means runs).
+#: Largest k the light runs try (each k costs its own twenty k-means runs, on the articles and on each copy).
 LIGHT_MAX_K = 10
 
 
+def _light_runs(vectors, ks, samples, rng) -> dict:
+    """Per k: the pairs' ARI of light k-means runs (3 starts), one run per sample."""
+    out = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        for k in ks:
+            seeds = rng.integers(2**31, size=len(samples))
+            runs = [KMeans(k, n_init=3, random_state=int(s)).fit(vectors[idx]).predict(vectors)
+                    for idx, s in zip(samples, seeds) if len(idx) > k]
+            out[k] = ari_pairs(np.array(runs)) if len(runs) > 1 else np.array([np.nan])
+    return out
+
+
 def light_stability(vectors: np.ndarray, ks, *, n_resamples: int = 20, fraction: float = 0.8,
-                    max_articles: int = MAX_ARTICLES, random_state: int = 0) -> pd.Series:
-    """Stability of light k-means runs (3 k-means++ starts) on resampled articles, for every k in ``ks``.
+                    max_articles: int = MAX_ARTICLES, n_null: int = 2, random_state: int = 0) -> pd.DataFrame:
+    """Stability of light k-means runs (3 k-means++ starts) on resampled articles and on shuffled copies.
 
     Where the corpus has k well-separated groups every light run lands on the
     same partition; with one topic too many a group is split a different way
     each time, and with one too few two groups are merged in different ways.
     (k-means with 10 starts finds the same split of a wrong k every time and
-    hides the drop.)
+    hides the drop.) The same runs on :func:`shuffled` copies of the articles
+    measure how much light runs agree where there are no topics.
 
     Returns
     -------
-    Series
-        Trimmed mean ARI between the runs, indexed by k.
+    DataFrame
+        One row per k: ``k``, ``light_stability`` (trimmed mean ARI between
+        the runs), ``light_stability_sd`` and ``light_null_stability`` (the
+        same on the shuffled copies, averaged over ``n_null`` copies).
 
     Examples
     --------
     >>> rng = np.random.default_rng(0)
     >>> points = normalize(np.repeat(np.eye(8)[:3] * 3, 40, axis=0) + rng.normal(size=(120, 8)) * 0.3)
-    >>> light_stability(points, [2, 3, 4], n_resamples=6).round(2).tolist()[1]
+    >>> light = light_stability(points, [2, 3, 4], n_resamples=6)
+    >>> light["light_stability"].round(2).tolist()[1]
     1.0
     """
     vectors = np.asarray(vectors, dtype=np.float64)
@@ -314,15 +341,52 @@ def light_stability(vectors: np.ndarray, ks, *, n_resamples: int = 20, fraction:
         n = max_articles
     size = max(int(round(fraction * n)), 2)
     samples = [rng.choice(n, size, replace=False) for _ in range(n_resamples)]
-    out = {}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        for k in ks:
-            seeds = rng.integers(2**31, size=n_resamples)
-            runs = [KMeans(k, n_init=3, random_state=int(s)).fit(vectors[idx]).predict(vectors)
-                    for idx, s in zip(samples, seeds) if len(idx) > k]
-            out[k] = _trimmed_mean(ari_pairs(np.array(runs))) if len(runs) > 1 else np.nan
-    return pd.Series(out, name=LIGHT_STABILITY, dtype=float)
+    ks = sorted({int(k) for k in ks})
+    aris = _light_runs(vectors, ks, samples, rng)
+    null = [_light_runs(shuffled(vectors, rng), ks, samples, rng) for _ in range(max(n_null, 1))]
+    rows = [(k, _trimmed_mean(aris[k]), float(np.std(aris[k])),
+             float(np.mean([_trimmed_mean(copy[k]) for copy in null]))) for k in ks]
+    return pd.DataFrame(rows, columns=[K, LIGHT_STABILITY, LIGHT_STABILITY_SD, LIGHT_NULL_STABILITY])
+
+
+def _beyond_copies(curve: pd.DataFrame, stability: str, sd: str, null: str, n_resamples: int):
+    """Kappa of one kind of run and its standard error: the pairs' spread over sqrt(samples), scaled as kappa is."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        scale = 1.0 - curve[null].to_numpy(dtype=float)
+        se = curve[sd].to_numpy(dtype=float) / np.sqrt(n_resamples) / scale
+        if stability not in curve:
+            return np.full(len(curve), np.nan), se
+        return (curve[stability].to_numpy(dtype=float) - curve[null].to_numpy(dtype=float)) / scale, se
+
+
+def pooled_kappa(curve: pd.DataFrame, *, n_resamples: int = 20) -> tuple[np.ndarray, np.ndarray]:
+    """Agreement beyond the shuffled copies by both kinds of runs, and its standard error, per row of ``curve``.
+
+    Each kind of run gives its own kappa, ``(S - S0) / (1 - S0)``; where both
+    were measured the two are averaged, elsewhere the tree runs' alone
+    counts. The two err in different ways: the tree cuts of
+    :func:`stability_curve` can cut a small island off the same way every
+    time, and light k-means runs can fall into different local optima, so
+    the average is steadier than either. The standard error of a kappa is
+    the spread of its pairs' ARI over the square root of the number of
+    samples, scaled as kappa is; that of the average adds the two in
+    quadrature and halves it.
+
+    Examples
+    --------
+    >>> curve = pd.DataFrame({"stability": [0.8, 0.6], "stability_sd": [0.1, 0.1], "null_stability": [0.5, 0.2],
+    ...                       "light_stability": [0.9, np.nan], "light_stability_sd": [0.1, np.nan],
+    ...                       "light_null_stability": [0.5, np.nan]})
+    >>> [round(float(v), 2) for v in pooled_kappa(curve)[0]]
+    [0.7, 0.5]
+    """
+    kappa, se = _beyond_copies(curve, STABILITY, STABILITY_SD, NULL_STABILITY, n_resamples)
+    if LIGHT_NULL_STABILITY not in curve:
+        return kappa, se
+    light, light_se = _beyond_copies(curve, LIGHT_STABILITY, LIGHT_STABILITY_SD, LIGHT_NULL_STABILITY, n_resamples)
+    both = np.isfinite(kappa) & np.isfinite(light)
+    return (np.where(both, (kappa + light) / 2, kappa),
+            np.where(both, np.sqrt(se ** 2 + light_se ** 2) / 2, se))
 
 
 #: A peak kappa at least this high is called a clear topic structure: resampled runs agree on more than
@@ -370,9 +434,7 @@ def pick_k(curve: pd.DataFrame, *, n_resamples: int = 20) -> tuple[int | None, s
         best = int(np.argmax(np.where(allowed, kappa, -np.inf)))
         rule = (f"highest kappa where no topic holds more than half of the articles (k=2 only cut an island of "
                 f"{1 - share[np.flatnonzero(ks == 2)[0]]:.0%} of them off the rest)")
-    with np.errstate(divide="ignore", invalid="ignore"):
-        se = (curve[STABILITY_SD].to_numpy(dtype=float) / np.sqrt(n_resamples)
-              / (1.0 - curve[NULL_STABILITY].to_numpy(dtype=float)))
+    se = pooled_kappa(curve, n_resamples=n_resamples)[1]
     near = allowed & (ks <= ks[best]) & (kappa >= kappa[best] - np.nan_to_num(se[best]))
     chosen = int(ks[near].min())
     if chosen != ks[best]:
@@ -384,20 +446,25 @@ def choose(vectors: np.ndarray, ks, *, n_resamples: int = 20, max_articles: int 
            random_state: int = 0, progress: bool = False) -> tuple[int, pd.DataFrame, str]:
     """The number of topics, the curve behind it and a sentence saying why.
 
-    First the light runs (:func:`light_stability`, k up to
-    :data:`LIGHT_MAX_K`): when every run finds the same three or more groups
-    (stability >= :data:`STABLE`), the largest such k is a clear partition
-    and is taken. Otherwise the k of :func:`pick_k` on
-    :func:`stability_curve`. When no k qualifies there, the corpus has no
-    clear topics at any k tried; k is then the number of islands of the
-    nearest-neighbour graph (:func:`modularity_islands`, limited to ``ks``),
-    so the topics still separate the islands a reader sees on the article map.
+    Two kinds of runs measure how reproducible the topics are at each k,
+    each beyond shuffled copies of the articles: the tree cuts of
+    :func:`stability_curve` at every k in ``ks``, and light k-means runs
+    (:func:`light_stability`) at k up to :data:`LIGHT_MAX_K`. Their kappas
+    are averaged where both were measured (:func:`pooled_kappa`). When every
+    light run finds the same three or more groups (stability >=
+    :data:`STABLE`), the largest such k is a clear partition and is taken;
+    otherwise :func:`pick_k` reads the pooled kappa. When no k qualifies there, the corpus
+    has no clear topics at any k tried; k is then the number of islands of
+    the nearest-neighbour graph (:func:`modularity_islands`, limited to
+    ``ks``), so the topics still separate the islands a reader sees on the
+    article map.
 
     Returns
     -------
     k : int
     curve : DataFrame
-        :func:`stability_curve`'s table with ``chosen`` True on the row of ``k``.
+        One row per k (:data:`~analysis.topics.K_SCORES_COLUMNS`): both kinds of
+        runs' stabilities, the pooled ``kappa``, and ``chosen`` True on the row of ``k``.
     reason : str
         The rule that chose ``k``, in words, and whether the topics are clear.
 
@@ -413,14 +480,19 @@ def choose(vectors: np.ndarray, ks, *, n_resamples: int = 20, max_articles: int 
                             random_state=random_state, progress=progress)
     light = light_stability(vectors, [k for k in curve[K] if k <= LIGHT_MAX_K], n_resamples=n_resamples,
                             max_articles=max_articles, random_state=random_state)
-    curve.insert(list(curve.columns).index(KAPPA) + 1, LIGHT_STABILITY, curve[K].map(light).astype(float))
-    stable = light[light >= STABLE]
-    if len(stable) and int(stable.index.max()) >= 3:
-        # Three or more groups that every light run finds: a clear partition, whatever kappa says.
-        k = int(stable.index.max())
+    curve = curve.merge(light, on=K, how="left")
+    curve[KAPPA] = pooled_kappa(curve, n_resamples=n_resamples)[0]
+    curve = curve[[c for c in K_SCORES_COLUMNS if c in curve]]
+    stable = light.loc[light[LIGHT_STABILITY] >= STABLE, K]
+    if len(stable) and int(stable.max()) >= 3:
+        # Three or more groups that every light run finds: a clear partition, whatever kappa says. Near such
+        # a k the copies' light runs agree almost as often (a blob is cut along its longest axis every time),
+        # and kappa, divided by what little agreement is left above them, is too noisy to read.
+        k = int(stable.max())
         curve[CHOSEN] = curve[K] == k
         return k, curve, (f"clear topics: k={k} is the largest number of topics that light k-means runs on "
-                          f"resampled articles all find (stability {float(light[k]):.2f} >= {STABLE})")
+                          f"resampled articles all find (stability "
+                          f"{float(light.loc[light[K] == k, LIGHT_STABILITY].iloc[0]):.2f} >= {STABLE})")
     k, rule = pick_k(curve, n_resamples=n_resamples)
     if k is not None:
         kappa = float(curve.loc[curve[K] == k, KAPPA].iloc[0])

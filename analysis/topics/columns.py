@@ -23,6 +23,8 @@ NULL_STABILITY = "null_stability"
 KAPPA = "kappa"
 LARGEST_SHARE = "largest_share"
 LIGHT_STABILITY = "light_stability"
+LIGHT_STABILITY_SD = "light_stability_sd"
+LIGHT_NULL_STABILITY = "light_null_stability"
 CHOSEN = "chosen"
 PERIOD = "period"
 PERIOD_ARTICLES = "period_articles"
@@ -57,7 +59,8 @@ ARTICLES_COLUMNS = (DOC_ID, TITLE, TOPIC, NAME, SCORE, REASON, LOW_CONFIDENCE)
 #: :attr:`TopicResult.coords`: one row per article on the map.
 COORDS_COLUMNS = (DOC_ID, TOPIC, NAME, X, Y)
 #: :func:`choose_k` and :attr:`TopicResult.k_scores`: one row per k tried.
-K_SCORES_COLUMNS = (K, STABILITY, STABILITY_SD, NULL_STABILITY, KAPPA, LIGHT_STABILITY, LARGEST_SHARE, CHOSEN)
+K_SCORES_COLUMNS = (K, STABILITY, STABILITY_SD, NULL_STABILITY, LIGHT_STABILITY, LIGHT_STABILITY_SD,
+                    LIGHT_NULL_STABILITY, KAPPA, LARGEST_SHARE, CHOSEN)
 #: :attr:`TopicResult.hierarchy`: one row per node of the topic tree (fine topics first, then merges).
 HIERARCHY_COLUMNS = (NODE, LEFT, RIGHT, HEIGHT, N_ARTICLES, N_TOPICS, TOPIC, NAME, CATCH_ALL)
 #: :attr:`TopicResult.distinctive`: the terms that name each topic, best first.

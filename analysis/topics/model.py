@@ -492,17 +492,18 @@ def choose_k(data, *, k_range: Iterable[int] | None = None, random_state=0, prog
     agree (adjusted Rand index). The same is measured on two shuffled copies
     of the articles' LSA vectors, which keep their spread but have no topics;
     ``kappa`` is the agreement beyond the copies, as a share of the most there
-    could be (Cohen's kappa with the copies as chance). k is the fewest topics
+    could be (Cohen's kappa with the copies as chance). Light k-means runs (3
+    starts) straight at k = 2 to 10, on the same kind of samples and copies,
+    give a second kappa; where both were measured the two are averaged. When
+    three or more groups are found by every light run (stability >=
+    :data:`~analysis.topics.STABLE`), the largest such k is taken, as the
+    sections of a news site usually are. Otherwise k is the fewest topics
     whose kappa is within one standard error of the highest (the
     one-standard-error rule); a split in two that only cuts a small island
     (under a quarter of the articles) off the rest does not count, and the
     curve is then read where no topic holds more than half of the articles.
     When every k leaves such a mass the corpus has no clear topics, and k is
-    the number of islands of the nearest-neighbour graph. Before all this,
-    light k-means runs (3 starts) on the same kind of samples are compared
-    at k = 2 to 10: when three or more groups are found by every run
-    (stability >= :data:`~analysis.topics.STABLE`), the largest such k is
-    taken, as the sections of a news site usually are. The runs use at most
+    the number of islands of the nearest-neighbour graph. The runs use at most
     2,000 articles, so the cost does not grow with the corpus.
     ``curve.attrs["reason"]`` says which rule chose k and whether the topics
     are clear (kappa >= 0.5) or weak.
