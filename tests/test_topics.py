@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import pickle
 
 import numpy as np
@@ -501,6 +502,23 @@ def test_bbc_label_subsets_k_follows(bbc, labels):
     subset = bbc[bbc["label"].isin(labels)]
     curve = topics.choose_k(subset, progress=False)
     assert int(curve.loc[curve["chosen"], "k"].iloc[0]) == len(labels)
+
+
+@pytest.mark.slow
+def test_uneven_bbc_subsets_of_four_sections_get_k_within_one(bbc):
+    # The sections cut to 400, 220, 120 and 72 articles, as in benchmarks/eval_topics_k.py, on seed 0: one of
+    # the five misses (busi+poli+spor+tech gets 8). Over seeds 0-4, 20 of 25 were within one (13 of 25 before
+    # the light runs' kappa was pooled in); this keeps seed 0, the default, from sliding back.
+    labels = sorted(bbc["label"].unique())
+    hits = []
+    for combo in itertools.combinations(labels, 4):
+        rng = np.random.default_rng(0)
+        parts = [bbc[bbc["label"] == label] for label in combo]
+        subset = pd.concat([p.iloc[np.sort(rng.choice(len(p), min(size, len(p)), replace=False))]
+                            for p, size in zip(parts, (400, 220, 120, 72))], ignore_index=True)
+        curve = topics.choose_k(subset, progress=False)
+        hits.append(abs(int(curve.loc[curve["chosen"], "k"].iloc[0]) - 4) <= 1)
+    assert sum(hits) >= 4, hits
 
 
 @pytest.mark.slow
