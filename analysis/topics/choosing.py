@@ -138,8 +138,10 @@ def _trimmed_mean(values, cut_share: float = 0.1) -> float:
     return float(values[drop: len(values) - drop].mean())
 
 
-def _cut_runs(vectors, ks, samples, seeds, n_fine) -> dict:
-    """Per sample: k-means into ``n_fine`` topics, Ward merges of their centres, every article's topic at each k."""
+def _cut_runs(vectors, ks, samples, seeds, n_fine, ticks) -> dict:
+    """Per sample: k-means into ``n_fine`` topics, Ward merges of their centres, every article's topic at each k.
+
+    ``ticks`` (a progress bar) advances by one per sample."""
     out = {k: [] for k in ks}
     with warnings.catch_warnings():
         # Repeated articles can leave fewer distinct points than clusters in a sample.
@@ -150,6 +152,7 @@ def _cut_runs(vectors, ks, samples, seeds, n_fine) -> dict:
             tree = ward_merges(km.cluster_centers_, np.bincount(km.labels_, minlength=n_fine))
             for k in ks:
                 out[k].append(cut(tree, k)[fine])
+            ticks.update()
     return {k: np.array(v) for k, v in out.items()}
 
 
@@ -175,7 +178,7 @@ def stability_curve(vectors: np.ndarray, ks, *, n_resamples: int = 20, fraction:
     random_state : int, default 0
         Seed of the samples, the shuffles and the k-means runs.
     progress : bool, default False
-        Show a progress bar over the samples.
+        Show a progress bar over the samples' clusterings, the copies' included.
 
     Returns
     -------
@@ -215,9 +218,10 @@ def stability_curve(vectors: np.ndarray, ks, *, n_resamples: int = 20, fraction:
                          "pass smaller k or more articles")
     samples = [rng.choice(n, size, replace=False) for _ in range(n_resamples)]
     seeds = rng.integers(2**31, size=n_resamples)
-    runs = _cut_runs(vectors, ks, progress_bar(samples, enabled=progress, desc="choosing k", unit="sample"),
-                     seeds, n_fine)
-    null_runs = [_cut_runs(null, ks, samples, seeds, n_fine) for null in nulls]
+    with progress_bar(total=n_resamples * (1 + len(nulls)), enabled=progress, desc="choosing k: tree runs",
+                      unit="sample") as ticks:
+        runs = _cut_runs(vectors, ks, samples, seeds, n_fine, ticks)
+        null_runs = [_cut_runs(null, ks, samples, seeds, n_fine, ticks) for null in nulls]
     rows = []
     for k in ks:
         aris = ari_pairs(runs[k])
@@ -294,8 +298,8 @@ STABLE = 0.95
 LIGHT_MAX_K = 10
 
 
-def _light_runs(vectors, ks, samples, rng) -> dict:
-    """Per k: the pairs' ARI of light k-means runs (3 starts), one run per sample."""
+def _light_runs(vectors, ks, samples, rng, ticks) -> dict:
+    """Per k: the pairs' ARI of light k-means runs (3 starts), one run per sample; ``ticks`` advances per k."""
     out = {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
@@ -304,11 +308,13 @@ def _light_runs(vectors, ks, samples, rng) -> dict:
             runs = [KMeans(k, n_init=3, random_state=int(s)).fit(vectors[idx]).predict(vectors)
                     for idx, s in zip(samples, seeds) if len(idx) > k]
             out[k] = ari_pairs(np.array(runs)) if len(runs) > 1 else np.array([np.nan])
+            ticks.update()
     return out
 
 
 def light_stability(vectors: np.ndarray, ks, *, n_resamples: int = 20, fraction: float = 0.8,
-                    max_articles: int = MAX_ARTICLES, n_null: int = 2, random_state: int = 0) -> pd.DataFrame:
+                    max_articles: int = MAX_ARTICLES, n_null: int = 2, random_state: int = 0,
+                    progress: bool = False) -> pd.DataFrame:
     """Stability of light k-means runs (3 k-means++ starts) on resampled articles and on shuffled copies.
 
     Where the corpus has k well-separated groups every light run lands on the
@@ -317,6 +323,8 @@ def light_stability(vectors: np.ndarray, ks, *, n_resamples: int = 20, fraction:
     (k-means with 10 starts finds the same split of a wrong k every time and
     hides the drop.) The same runs on :func:`shuffled` copies of the articles
     measure how much light runs agree where there are no topics.
+
+    The parameters are those of :func:`stability_curve`.
 
     Returns
     -------
@@ -342,8 +350,11 @@ def light_stability(vectors: np.ndarray, ks, *, n_resamples: int = 20, fraction:
     size = max(int(round(fraction * n)), 2)
     samples = [rng.choice(n, size, replace=False) for _ in range(n_resamples)]
     ks = sorted({int(k) for k in ks})
-    aris = _light_runs(vectors, ks, samples, rng)
-    null = [_light_runs(shuffled(vectors, rng), ks, samples, rng) for _ in range(max(n_null, 1))]
+    n_null = max(n_null, 1)
+    with progress_bar(total=len(ks) * (1 + n_null), enabled=progress, desc="choosing k: light runs",
+                      unit="k") as ticks:
+        aris = _light_runs(vectors, ks, samples, rng, ticks)
+        null = [_light_runs(shuffled(vectors, rng), ks, samples, rng, ticks) for _ in range(n_null)]
     rows = [(k, _trimmed_mean(aris[k]), float(np.std(aris[k])),
              float(np.mean([_trimmed_mean(copy[k]) for copy in null]))) for k in ks]
     return pd.DataFrame(rows, columns=[K, LIGHT_STABILITY, LIGHT_STABILITY_SD, LIGHT_NULL_STABILITY])
@@ -453,11 +464,11 @@ def choose(vectors: np.ndarray, ks, *, n_resamples: int = 20, max_articles: int 
     are averaged where both were measured (:func:`pooled_kappa`). When every
     light run finds the same three or more groups (stability >=
     :data:`STABLE`), the largest such k is a clear partition and is taken;
-    otherwise :func:`pick_k` reads the pooled kappa. When no k qualifies there, the corpus
-    has no clear topics at any k tried; k is then the number of islands of
-    the nearest-neighbour graph (:func:`modularity_islands`, limited to
-    ``ks``), so the topics still separate the islands a reader sees on the
-    article map.
+    otherwise :func:`pick_k` reads the pooled kappa. When no k qualifies
+    there, the corpus has no clear topics at any k tried; k is then the
+    number of islands of the nearest-neighbour graph
+    (:func:`modularity_islands`, limited to ``ks``), so the topics still
+    separate the islands a reader sees on the article map.
 
     Returns
     -------
@@ -479,7 +490,7 @@ def choose(vectors: np.ndarray, ks, *, n_resamples: int = 20, max_articles: int 
     curve = stability_curve(vectors, ks, n_resamples=n_resamples, max_articles=max_articles,
                             random_state=random_state, progress=progress)
     light = light_stability(vectors, [k for k in curve[K] if k <= LIGHT_MAX_K], n_resamples=n_resamples,
-                            max_articles=max_articles, random_state=random_state)
+                            max_articles=max_articles, random_state=random_state, progress=progress)
     curve = curve.merge(light, on=K, how="left")
     curve[KAPPA] = pooled_kappa(curve, n_resamples=n_resamples)[0]
     curve = curve[[c for c in K_SCORES_COLUMNS if c in curve]]
