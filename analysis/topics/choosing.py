@@ -33,9 +33,11 @@ were measured their kappas are averaged (:func:`pooled_kappa`).
 
 How :func:`choose` decides: a clear partition into three or more groups
 that every light run finds is taken as it is; otherwise the fewest topics
-within one standard error of the highest pooled kappa (:func:`pick_k`);
-then, when every k leaves most articles in one topic, the islands of the
-nearest-neighbour graph (:func:`modularity_islands`).
+within one standard error of the highest kappa (:func:`pick_k`), read from
+the tree runs alone when they put k above :data:`LIGHT_MAX_K` (where only
+they were measured), else from the pooled kappa up to it; then, when every
+k leaves most articles in one topic, the islands of the nearest-neighbour
+graph (:func:`modularity_islands`).
 
 Only functions of plain arrays live here; :class:`analysis.topics.TopicModel`
 (``k=None``) and :func:`analysis.topics.choose_k` call them.
@@ -463,8 +465,11 @@ def choose(vectors: np.ndarray, ks, *, n_resamples: int = 20, max_articles: int 
     (:func:`light_stability`) at k up to :data:`LIGHT_MAX_K`. Their kappas
     are averaged where both were measured (:func:`pooled_kappa`). When every
     light run finds the same three or more groups (stability >=
-    :data:`STABLE`), the largest such k is a clear partition and is taken;
-    otherwise :func:`pick_k` reads the pooled kappa. When no k qualifies
+    :data:`STABLE`), the largest such k is a clear partition and is taken.
+    Otherwise :func:`pick_k` reads the tree runs' kappa alone over all of
+    ``ks``; when its k is above :data:`LIGHT_MAX_K`, where only the tree runs
+    were measured, that k is taken, else :func:`pick_k` reads the pooled
+    kappa at k up to :data:`LIGHT_MAX_K`. When no k qualifies
     there, the corpus has no clear topics at any k tried; k is then the
     number of islands of the nearest-neighbour graph
     (:func:`modularity_islands`, limited to ``ks``), so the topics still
@@ -504,7 +509,16 @@ def choose(vectors: np.ndarray, ks, *, n_resamples: int = 20, max_articles: int 
         return k, curve, (f"clear topics: k={k} is the largest number of topics that light k-means runs on "
                           f"resampled articles all find (stability "
                           f"{float(light.loc[light[K] == k, LIGHT_STABILITY].iloc[0]):.2f} >= {STABLE})")
-    k, rule = pick_k(curve, n_resamples=n_resamples)
+    # Compare like with like: beyond LIGHT_MAX_K only the tree runs were measured, and their kappa alone
+    # runs higher than the average with the light runs', so k = LIGHT_MAX_K + 1 would win on that step.
+    # Whether there are more topics than that is read from the tree runs alone; the k up to it from both.
+    tree = curve.drop(columns=[LIGHT_STABILITY, LIGHT_STABILITY_SD, LIGHT_NULL_STABILITY])
+    tree[KAPPA] = pooled_kappa(tree, n_resamples=n_resamples)[0]
+    k, rule = pick_k(tree, n_resamples=n_resamples)
+    if k is not None and k > LIGHT_MAX_K:
+        rule = f"the tree runs alone, the only ones measured beyond k={LIGHT_MAX_K}: {rule}"
+    else:
+        k, rule = pick_k(curve[curve[K] <= LIGHT_MAX_K], n_resamples=n_resamples)
     if k is not None:
         kappa = float(curve.loc[curve[K] == k, KAPPA].iloc[0])
         strength = "clear topics" if kappa >= CLEAR else "weak topics"

@@ -494,8 +494,9 @@ def choose_k(data, *, k_range: Iterable[int] | None = None, random_state=0, prog
     ``kappa`` is the agreement beyond the copies, as a share of the most there
     could be (Cohen's kappa with the copies as chance). Light k-means runs (3
     starts) straight at k = 2 to 10, on the same kind of samples and copies,
-    give a second kappa; where both were measured the two are averaged. When
-    three or more groups are found by every light run (stability >=
+    give a second kappa; where both were measured the two are averaged (more
+    than 10 topics only when the tree runs alone put k there). When three or
+    more groups are found by every light run (stability >=
     :data:`~analysis.topics.STABLE`), the largest such k is taken, as the
     sections of a news site usually are. Otherwise k is the fewest topics
     whose kappa is within one standard error of the highest (the
