@@ -623,6 +623,19 @@ def test_a_split_that_cuts_an_island_is_not_read_as_topics():
     assert topic_choosing.pick_k(noisy.assign(stability_sd=0.01))[0] == 4
 
 
+def test_more_topics_than_the_light_runs_try_come_from_the_tree_runs_alone(monkeypatch):
+    rng = np.random.default_rng(0)
+    points = rng.normal(size=(240, 12)) * 0.3
+    points[np.arange(240), np.repeat(np.arange(6), 40)] += 3
+    points /= np.linalg.norm(points, axis=1, keepdims=True)
+    # Light runs only up to k = 3: six clear groups lie beyond them, where only the tree runs measure kappa.
+    monkeypatch.setattr(topic_choosing, "LIGHT_MAX_K", 3)
+    k, curve, reason = topic_choosing.choose(points, range(2, 9), n_resamples=8)
+    assert k == 6, reason
+    assert "the tree runs alone" in reason
+    assert curve.loc[curve["k"] > 3, "light_stability"].isna().all()
+
+
 def test_structureless_vectors_have_no_clear_topics():
     rng = np.random.default_rng(0)
     points = rng.normal(size=(300, 20))
