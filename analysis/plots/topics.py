@@ -47,7 +47,7 @@ def topic_k_curve(k_scores, *, threshold=0.95, ax=None):
     >>> ax.get_title(), ax.lines[0].get_ydata().tolist()
     ('Choosing the number of topics: k = 3', [0.9, 0.8, 0.6])
     """
-    ax = get_axes(ax)
+    ax = get_axes(ax, figsize=(10.5, 4.5))  # wide: the legend stands beside the axes
     title = "Choosing the number of topics"
     if k_scores is None or len(k_scores) == 0:
         return no_data(ax, title)
@@ -81,7 +81,7 @@ def topic_k_curve(k_scores, *, threshold=0.95, ax=None):
     ax.set_title(title)
     ax.set_xlabel("number of topics (k)")
     ax.set_ylabel("agreement (ARI) / kappa")
-    # Outside the axes: seven lines leave no corner of the chart free.
+    # Outside the axes (the figure is made wide for it): seven lines leave no corner of the chart free.
     ax.legend(fontsize="small", loc="center left", bbox_to_anchor=(1.01, 0.5))
     return ax
 
