@@ -496,6 +496,7 @@ def choose(vectors: np.ndarray, ks, *, n_resamples: int = 20, max_articles: int 
                             random_state=random_state, progress=progress)
     light = light_stability(vectors, [k for k in curve[K] if k <= LIGHT_MAX_K], n_resamples=n_resamples,
                             max_articles=max_articles, random_state=random_state, progress=progress)
+    tree = curve  # the tree runs' own curve and kappa
     curve = curve.merge(light, on=K, how="left")
     curve[KAPPA] = pooled_kappa(curve, n_resamples=n_resamples)[0]
     curve = curve[[c for c in K_SCORES_COLUMNS if c in curve]]
@@ -512,8 +513,6 @@ def choose(vectors: np.ndarray, ks, *, n_resamples: int = 20, max_articles: int 
     # Compare like with like: beyond LIGHT_MAX_K only the tree runs were measured, and their kappa alone
     # runs higher than the average with the light runs', so k = LIGHT_MAX_K + 1 would win on that step.
     # Whether there are more topics than that is read from the tree runs alone; the k up to it from both.
-    tree = curve.drop(columns=[LIGHT_STABILITY, LIGHT_STABILITY_SD, LIGHT_NULL_STABILITY])
-    tree[KAPPA] = pooled_kappa(tree, n_resamples=n_resamples)[0]
     k, rule = pick_k(tree, n_resamples=n_resamples)
     if k is not None and k > LIGHT_MAX_K:
         rule = f"the tree runs alone, the only ones measured beyond k={LIGHT_MAX_K}: {rule}"
